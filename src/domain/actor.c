@@ -1,0 +1,93 @@
+/* actor.c - roles and scope checks. */
+#include "domain/actor.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store.h"
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} roles[ROLE_COUNT] = {
+	[ROLE_SYSADMIN] = { "sysadmin", "Quản trị hệ thống" },
+	[ROLE_UNIT_ADMIN] = { "unit_admin", "Quản trị đơn vị" },
+	[ROLE_LEADER] = { "leader", "Lãnh đạo" },
+	[ROLE_OFFICER] = { "officer", "Cán bộ" },
+	[ROLE_VIEWER] = { "viewer", "Xem báo cáo" },
+};
+
+const char *
+role_name(enum role r)
+{
+	if ((int)r < 0 || r >= ROLE_COUNT)
+		return NULL;
+	return roles[r].name;
+}
+
+const char *
+role_label(enum role r)
+{
+	if ((int)r < 0 || r >= ROLE_COUNT)
+		return "";
+	return roles[r].label;
+}
+
+int
+role_parse(const char *s)
+{
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (strcmp(s, roles[i].name) == 0)
+			return i;
+	return -1;
+}
+
+bool
+actor_is_admin(const struct actor *a)
+{
+	return a->role == ROLE_SYSADMIN || a->role == ROLE_UNIT_ADMIN;
+}
+
+bool
+actor_is_global(const struct actor *a)
+{
+	return a->scope_structure == 0;
+}
+
+bool
+actor_can_see(const struct actor *a, int structure, const char *path)
+{
+	size_t n;
+
+	if (actor_is_global(a))
+		return true;
+	if (path == NULL || structure != a->scope_structure)
+		return false;
+	n = strlen(a->scope_path);
+	return strncmp(path, a->scope_path, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/');
+}
+
+void
+actor_init_cli(struct actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->role = ROLE_SYSADMIN;
+	snprintf(a->username, sizeof(a->username), "%s", "(cli)");
+	snprintf(a->ip, sizeof(a->ip), "%s", "cli");
+}
+
+int
+actor_bind_scope(const struct actor *a, struct stmt *q, int idx)
+{
+	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
+
+	snprintf(lo, sizeof(lo), "%s/", a->scope_path);
+	snprintf(hi, sizeof(hi), "%s0", a->scope_path);
+	stmt_bind_int(q, idx++, actor_is_global(a) ? 0 : 1);
+	stmt_bind_int(q, idx++, a->scope_structure);
+	stmt_bind_text(q, idx++, a->scope_path);
+	stmt_bind_text(q, idx++, lo);
+	stmt_bind_text(q, idx++, hi);
+	return idx;
+}

@@ -1,0 +1,82 @@
+/*
+ * http.h - what route handlers see: the request, its session, the store
+ * connection it holds, and where to put the answer.  Handlers return 0 with
+ * r->out set (and r->status when not 200), or an ERR_* code with r->err
+ * filled; the router renders every error through one table.
+ */
+#ifndef HTTP_HTTP_H
+#define HTTP_HTTP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "domain/session.h"
+#include "http/jbind.h"
+
+struct MHD_Connection;
+struct server;
+struct store;
+
+#define REQ_PARAMS	2
+
+struct req {
+	struct server		*srv;
+	struct MHD_Connection	*conn;
+	const char		*method;
+	char			*url;
+	char			 ip[48];
+	struct buf		 body;
+	bool			 body_too_big;
+	json_t			*body_json;	/* parsed on demand */
+	struct jbind_strings	 strings;
+	struct store		*st;
+	bool			 authed;
+	struct session		 sess;
+	const char		*params[REQ_PARAMS];
+	char			 param_buf[REQ_PARAMS][64];
+	int			 status;
+	json_t			*out;
+	struct err		 err;
+	char			 set_cookie[256];
+};
+
+/* Route flags. */
+enum {
+	R_AUTH = 1 << 0,	/* needs a session */
+	R_CSRF = 1 << 1,	/* needs X-CSRF-Token (implies R_AUTH) */
+};
+
+struct route {
+	const char	*method;
+	const char	*pattern;	/* "/api/v1/units/:code" */
+	int		(*fn)(struct req *r);
+	unsigned	 flags;
+};
+
+extern const struct route api_routes[];
+
+/* Server settings handlers may need. */
+const struct session_conf *req_session_conf(const struct req *r);
+bool	req_secure_cookie(const struct req *r);
+
+/* Query parameter (NULL when absent).  Returns ERR_INVAL with
+ * invalid_utf8 when present but not valid text. */
+int	req_query(struct req *r, const char *name, const char **out);
+/* Strict integer query parameter in [min, max]; def when absent. */
+int	req_query_int(struct req *r, const char *name, int64_t min,
+	    int64_t max, int64_t def, int64_t *out);
+/* limit/offset with the given maximum limit. */
+int	req_page(struct req *r, int64_t max_limit, int64_t *limit,
+	    int64_t *offset);
+/* Bind the JSON body by a field table. */
+int	req_bind(struct req *r, const struct jfield *fields, void *dst);
+/* Parse a path parameter as a positive id. */
+int	req_param_id(struct req *r, int i, int64_t *out);
+/* Header value or NULL. */
+const char *req_header(struct req *r, const char *name);
+
+#endif
