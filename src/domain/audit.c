@@ -9,6 +9,34 @@
 #include "core/err.h"
 #include "store/store.h"
 
+static const char *const entities[] = {
+	"user", "organization", "session", NULL
+};
+static const char *const actions[] = {
+	"create", "update", "delete", "login", "logout", "password", NULL
+};
+
+static bool
+in_list(const char *const *list, const char *s)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
+bool
+audit_entity_valid(const char *entity)
+{
+	return in_list(entities, entity);
+}
+
+bool
+audit_action_valid(const char *action)
+{
+	return in_list(actions, action);
+}
+
 static const char SQL_AUDIT_INSERT[] =
     "INSERT INTO audit_log (at, actor_id, actor_name, action, entity,"
     " entity_id, unit_structure, unit_code, unit_path, before_json,"

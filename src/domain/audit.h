@@ -6,6 +6,7 @@
 #ifndef DOMAIN_AUDIT_H
 #define DOMAIN_AUDIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -25,6 +26,9 @@ struct audit_entry {
 	json_t		*before;	/* borrowed; NULL allowed */
 	json_t		*after;		/* borrowed; NULL allowed */
 };
+
+bool	audit_entity_valid(const char *entity);
+bool	audit_action_valid(const char *action);
 
 int	audit_record(struct store *st, const struct actor *a,
 	    const struct audit_entry *ent, struct err *e);

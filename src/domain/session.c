@@ -352,7 +352,7 @@ session_lookup(struct store *st, const struct session_conf *c,
 	/* Touch at most every quarter of the idle period (and at most once a
 	 * minute) to keep reads free of writes. */
 	gran = c->idle / 4 < 60 ? c->idle / 4 : 60;
-	if (now - seen >= gran && gran > 0)
+	if (now - seen >= gran && now != seen)
 		(void)session_touch(st, out->id, now, NULL);
 	return 0;
 }

@@ -150,8 +150,8 @@ api_units(struct req *r)
 	rc = query_structure(r, &f.structure);
 	if (rc == 0)
 		rc = req_query(r, "level", &f.level);
-	if (rc == 0 && f.level != NULL && !unit_level_valid(f.structure,
-	    f.level))
+	/* "district" is a valid level in both structures; 2025 has none. */
+	if (rc == 0 && f.level != NULL && !unit_level_valid(2024, f.level))
 		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "level",
 		    "Cấp đơn vị không hợp lệ.");
 	if (rc == 0)
@@ -417,8 +417,14 @@ api_audit(struct req *r)
 		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
 		    "Chỉ quản trị viên được xem nhật ký hệ thống.");
 	rc = req_query(r, "entity", &f.entity);
+	if (rc == 0 && f.entity != NULL && !audit_entity_valid(f.entity))
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "entity",
+		    "Loại đối tượng không hợp lệ.");
 	if (rc == 0)
 		rc = req_query(r, "action", &f.action);
+	if (rc == 0 && f.action != NULL && !audit_action_valid(f.action))
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "action",
+		    "Thao tác không hợp lệ.");
 	if (rc == 0)
 		rc = req_query(r, "actor", &f.actor);
 	if (rc == 0)

@@ -1,4 +1,5 @@
 -- 0001: administrative units, users, sessions, organisations, audit log.
+-- Ids are never reused (AUTOINCREMENT): the audit log refers to them.
 -- Text columns ending in _key hold a Vietnamese collation key (hex); they
 -- compare bytewise.  *_path columns hold the unit path "17/148/04765".
 
@@ -29,7 +30,7 @@ CREATE TABLE unit_map (
 CREATE INDEX unit_map_new ON unit_map (new_code, level);
 
 CREATE TABLE users (
-	id		INTEGER PRIMARY KEY,
+	id		INTEGER PRIMARY KEY AUTOINCREMENT,
 	username	TEXT NOT NULL UNIQUE,
 	full_name	TEXT NOT NULL,
 	name_fold	TEXT NOT NULL,
@@ -47,7 +48,7 @@ CREATE TABLE users (
 CREATE INDEX users_path ON users (unit_path);
 
 CREATE TABLE sessions (
-	id		INTEGER PRIMARY KEY,
+	id		INTEGER PRIMARY KEY AUTOINCREMENT,
 	token_hash	TEXT NOT NULL UNIQUE,
 	user_id		INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
 	csrf_token	TEXT NOT NULL,
@@ -64,7 +65,7 @@ CREATE TABLE login_attempts (
 );
 
 CREATE TABLE organizations (
-	id		INTEGER PRIMARY KEY,
+	id		INTEGER PRIMARY KEY AUTOINCREMENT,
 	name		TEXT NOT NULL,
 	name_fold	TEXT NOT NULL,
 	name_key	TEXT NOT NULL,
@@ -79,7 +80,7 @@ CREATE TABLE organizations (
 CREATE INDEX organizations_path ON organizations (unit_structure, unit_path);
 
 CREATE TABLE audit_log (
-	id		INTEGER PRIMARY KEY,
+	id		INTEGER PRIMARY KEY AUTOINCREMENT,
 	at		INTEGER NOT NULL,
 	actor_id	INTEGER,
 	actor_name	TEXT,
