@@ -19,16 +19,33 @@
 
 static pthread_once_t coll_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t coll_lock = PTHREAD_MUTEX_INITIALIZER;
-static UCollator *coll;
+static UCollator *coll;		/* tertiary strength */
+static UCollator *coll_primary;	/* letters only: tones and case ignored */
+
+static UCollator *
+coll_new(UColAttributeValue strength)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UCollator *c;
+
+	c = ucol_open("vi", &st);
+	if (U_FAILURE(st))
+		return NULL;
+	/* "Phường 2" before "Phường 10". */
+	ucol_setAttribute(c, UCOL_NUMERIC_COLLATION, UCOL_ON, &st);
+	ucol_setStrength(c, strength);
+	if (U_FAILURE(st)) {
+		ucol_close(c);
+		return NULL;
+	}
+	return c;
+}
 
 static void
 coll_open(void)
 {
-	UErrorCode st = U_ZERO_ERROR;
-
-	coll = ucol_open("vi", &st);
-	if (U_FAILURE(st))
-		coll = NULL;
+	coll = coll_new(UCOL_TERTIARY);
+	coll_primary = coll_new(UCOL_PRIMARY);
 }
 
 bool
@@ -177,8 +194,8 @@ text_fold(const char *s, char **out)
 	return 0;
 }
 
-int
-text_sort_key(const char *s, char **out)
+static int
+sort_key(UCollator *const *which, const char *s, char **out)
 {
 	static const char hex[] = "0123456789abcdef";
 	uint8_t stackkey[512], *key = stackkey;
@@ -187,16 +204,16 @@ text_sort_key(const char *s, char **out)
 	char *h;
 
 	pthread_once(&coll_once, coll_open);
-	if (coll == NULL)
+	if (*which == NULL)
 		return ERR_INTERNAL;
 	u = to_u16(s, strlen(s), &ulen);
 	if (u == NULL)
 		return ERR_INVAL;
 	pthread_mutex_lock(&coll_lock);
-	n = ucol_getSortKey(coll, u, ulen, key, sizeof(stackkey));
+	n = ucol_getSortKey(*which, u, ulen, key, sizeof(stackkey));
 	if (n > (int32_t)sizeof(stackkey)) {
 		key = xmalloc((size_t)n);
-		n = ucol_getSortKey(coll, u, ulen, key, n);
+		n = ucol_getSortKey(*which, u, ulen, key, n);
 	}
 	pthread_mutex_unlock(&coll_lock);
 	free(u);
@@ -213,6 +230,18 @@ text_sort_key(const char *s, char **out)
 		free(key);
 	*out = h;
 	return 0;
+}
+
+int
+text_sort_key(const char *s, char **out)
+{
+	return sort_key(&coll, s, out);
+}
+
+int
+text_sort_key_primary(const char *s, char **out)
+{
+	return sort_key(&coll_primary, s, out);
 }
 
 size_t

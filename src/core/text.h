@@ -22,8 +22,11 @@ int	text_nfc(const char *s, size_t len, char **out);
 int	text_fold(const char *s, char **out);
 /* Vietnamese collation key as lowercase hex: comparing two keys bytewise
  * ("C" collation) gives Vietnamese alphabetical order.  ERR_INVAL on bad
- * UTF-8. */
+ * UTF-8.  Numbers inside text sort by value. */
 int	text_sort_key(const char *s, char **out);
+/* The same at primary strength: only the letters count (a ă â … are still
+ * different letters), tone marks, their placement and case do not. */
+int	text_sort_key_primary(const char *s, char **out);
 /* SQL LIKE pattern "%fold(s)%" with %, _ and \\ escaped by '\\'.
  * ERR_INVAL on bad UTF-8. */
 int	text_like_pattern(const char *s, char **out);

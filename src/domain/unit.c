@@ -73,7 +73,7 @@ unit_name_key(const char *name, char **out)
 			break;
 		}
 	}
-	rc = text_sort_key(bare, &k1);
+	rc = text_sort_key_primary(bare, &k1);
 	if (rc == 0)
 		rc = text_sort_key(name, &k2);
 	if (rc == 0) {

@@ -75,8 +75,9 @@ int	unit_list(struct store *st, const struct actor *a,
 int	unit_get(struct store *st, const struct actor *a, int structure,
 	    const char *code, json_t **out, struct err *e);
 
-/* Sort key of a unit name: ordered by the name without its type prefix
- * ("Tỉnh ", "Thành phố ", ...), then by the full name. Caller frees. */
+/* Sort key of a unit name: ordered by the letters of the name without its
+ * type prefix ("Tỉnh ", "Thành phố ", ...), so "Hoà Bình" and "Hòa Bình"
+ * sort together, then by the full name.  Caller frees. */
 int	unit_name_key(const char *name, char **out);
 
 #endif
