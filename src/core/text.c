@@ -68,7 +68,24 @@ text_is_valid(const char *s, size_t len)
 	u_strFromUTF8(NULL, 0, &n, s, (int32_t)len, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING)
 		st = U_ZERO_ERROR;
-	return U_SUCCESS(st);
+	if (U_FAILURE(st))
+		return false;
+	/* C1 controls (C2 80..C2 9F) and bidirectional overrides/isolates
+	 * (E2 80 AA..AE, E2 81 A6..A9), which can disguise text. */
+	for (i = 0; i + 1 < len; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
+
+		if (a == 0xc2 && b >= 0x80 && b <= 0x9f)
+			return false;
+		if (a == 0xe2 && i + 2 < len) {
+			unsigned char c = (unsigned char)s[i + 2];
+
+			if ((b == 0x80 && c >= 0xaa && c <= 0xae) ||
+			    (b == 0x81 && c >= 0xa6 && c <= 0xa9))
+				return false;
+		}
+	}
+	return true;
 }
 
 /* UTF-8 -> freshly allocated UTF-16; NULL on invalid input. */

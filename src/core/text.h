@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* True when s[0..len) is well-formed UTF-8 without NUL or C0 controls
- * other than tab, CR and LF. */
+/* True when s[0..len) is well-formed UTF-8 without NUL, C0 controls other
+ * than tab, CR and LF, DEL, C1 controls, or bidirectional overrides. */
 bool	text_is_valid(const char *s, size_t len);
 /* NFC copy of s.  Returns 0, or ERR_INVAL when s is not valid UTF-8. */
 int	text_nfc(const char *s, size_t len, char **out);

@@ -77,12 +77,14 @@ unit_name_key(const char *name, char **out)
 	if (rc == 0)
 		rc = text_sort_key(name, &k2);
 	if (rc == 0) {
-		buf_init(&b, 4096);
+		buf_init(&b, strlen(k1) + strlen(k2) + 3);
 		buf_add_str(&b, k1);
 		buf_add_str(&b, "00");		/* below every key byte */
 		buf_add_str(&b, k2);
 		rc = buf_error(&b);
-		*out = buf_detach(&b, NULL);
+		if (rc == 0)
+			*out = buf_detach(&b, NULL);
+		buf_release(&b);
 	}
 	free(k1);
 	free(k2);
@@ -137,6 +139,7 @@ unit_csv_row(void *ctx, char **f, size_t nf, size_t line, struct err *e)
 	snprintf(r->level, sizeof(r->level), "%s", f[2]);
 	snprintf(r->parent, sizeof(r->parent), "%s", parent);
 	r->name = name;
+	r->line = line;
 	return 0;
 }
 
@@ -203,13 +206,19 @@ unit_csv_parse(const char *data, size_t len, int structure,
 		    "tệp không có đơn vị nào");
 	qsort(set->rows, set->n, sizeof(*set->rows), row_cmp);
 	for (size_t i = 0; i < set->n; i++) {
-		if (i > 0 && strcmp(set->rows[i].code, set->rows[i - 1].code) == 0)
+		const struct unit_row *r = &set->rows[i];
+
+		if (i > 0 && strcmp(r->code, set->rows[i - 1].code) == 0)
 			return err_set(e, ERR_INVAL, "invalid_csv", "code",
-			    "mã đơn vị %s bị trùng", set->rows[i].code);
-		if (row_path(set, &set->rows[i], path, sizeof(path)) != 0)
+			    "dòng %zu: mã đơn vị %s bị trùng (dòng %zu)",
+			    r->line > set->rows[i - 1].line ? r->line :
+			    set->rows[i - 1].line, r->code,
+			    r->line > set->rows[i - 1].line ?
+			    set->rows[i - 1].line : r->line);
+		if (row_path(set, r, path, sizeof(path)) != 0)
 			return err_set(e, ERR_INVAL, "invalid_csv",
-			    "parent_code", "đơn vị %s: cấp trên không hợp lệ",
-			    set->rows[i].code);
+			    "parent_code", "dòng %zu: đơn vị %s có cấp trên "
+			    "không hợp lệ", r->line, r->code);
 	}
 	return 0;
 }
@@ -246,8 +255,10 @@ insert_set(struct store *st, const struct unit_set *set, struct err *e)
 		if (rc == 0)
 			rc = unit_name_key(r->name, &key);
 		if (rc != 0) {
-			rc = err_set(e, rc, "internal", NULL, "unit %s", r->code);
-			break;
+			free(fold);
+			free(key);
+			stmt_finalize(q);
+			return err_set(e, rc, "internal", NULL, "unit %s", r->code);
 		}
 		stmt_bind_int(q, 1, set->structure);
 		stmt_bind_text(q, 2, r->code);

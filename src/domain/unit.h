@@ -22,6 +22,7 @@ struct unit_row {
 	char	*name;			/* NFC */
 	char	level[12];		/* province | district | commune */
 	char	parent[UNIT_CODE_MAX];	/* "" for a province */
+	size_t	line;			/* in the CSV file */
 };
 
 struct unit_set {

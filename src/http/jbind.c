@@ -135,8 +135,13 @@ jbind(json_t *obj, const struct jfield *fields, void *dstv,
 		if (f == NULL)
 			return err_set(e, ERR_INVAL, "unknown_field", key,
 			    "Trường \"%s\" không được hỗ trợ.", key);
-		if (json_is_null(v) && !f->required)
+		if (json_is_null(v)) {
+			if (f->required)
+				return err_set(e, ERR_INVAL, "missing_field",
+				    f->name, "Thiếu trường bắt buộc \"%s\".",
+				    f->name);
 			continue;
+		}
 		switch (f->type) {
 		case JF_STR:
 			rc = bind_str(f, v, dst, owned, e);

@@ -1,0 +1,218 @@
+/*
+ * fuzz_jbind.c - request-body validation: jbind_parse() on arbitrary bytes,
+ * then jbind() against the field tables of the API (copied from
+ * src/http/api.c: user create/update, organisation create/update, login).
+ * Every binding must either fail with a filled struct err or produce
+ * strings that are valid NFC text within their length limit; owned
+ * strings are always released (LeakSanitizer checks).
+ *
+ *   make fuzz && build/fuzz/fuzz_jbind tests/fuzz/corpus/jbind
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/text.h"
+#include "domain/org.h"
+#include "domain/user.h"
+#include "http/jbind.h"
+
+struct login_in {
+	const char	*username;
+	const char	*password;
+};
+
+static const struct jfield login_fields[] = {
+	{ "username", JF_STR, true, 64, offsetof(struct login_in, username), 0 },
+	{ "password", JF_STR, true, 256, offsetof(struct login_in, password), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static const struct jfield org_create_fields[] = {
+	{ "name", JF_STR, true, 200, offsetof(struct org_input, name), 0 },
+	{ "type", JF_STR, true, 40, offsetof(struct org_input, type), 0 },
+	{ "unit", JF_UNIT, true, 0, offsetof(struct org_input, unit), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static const struct jfield org_update_fields[] = {
+	{ "name", JF_STR, false, 200, offsetof(struct org_input, name), 0 },
+	{ "type", JF_STR, false, 40, offsetof(struct org_input, type), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static const struct jfield user_create_fields[] = {
+	{ "username", JF_STR, true, 64, offsetof(struct user_input, username), 0 },
+	{ "full_name", JF_STR, true, 200,
+	  offsetof(struct user_input, full_name), 0 },
+	{ "password", JF_STR, true, 256, offsetof(struct user_input, password), 0 },
+	{ "role", JF_STR, true, 20, offsetof(struct user_input, role), 0 },
+	{ "unit", JF_UNIT, false, 0, offsetof(struct user_input, unit), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static const struct jfield user_update_fields[] = {
+	{ "full_name", JF_STR, false, 200,
+	  offsetof(struct user_input, full_name), 0 },
+	{ "password", JF_STR, false, 256,
+	  offsetof(struct user_input, password), 0 },
+	{ "role", JF_STR, false, 20, offsetof(struct user_input, role), 0 },
+	{ "unit", JF_UNIT, false, 0, offsetof(struct user_input, unit), 0 },
+	{ "disabled", JF_BOOL, false, 0, offsetof(struct user_input, disabled),
+	  offsetof(struct user_input, has_disabled) },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+/* A bound string must be NFC-stable valid text within its limit. */
+static void
+check_str(const char *s, const struct jfield *f)
+{
+	char *again = NULL;
+
+	if (s == NULL) {
+		if (f->required)
+			abort();
+		return;
+	}
+	if (!text_is_valid(s, strlen(s)) || text_length(s) > f->max_len)
+		abort();
+	if (text_nfc(s, strlen(s), &again) != 0 || strcmp(again, s) != 0)
+		abort();
+	free(again);
+}
+
+static void
+check_unit(const struct unit_ref *u, const struct jfield *f)
+{
+	size_t n;
+
+	if (!u->set) {
+		if (f->required)
+			abort();
+		return;
+	}
+	if (u->structure != 2024 && u->structure != 2025)
+		abort();
+	n = strlen(u->code);
+	if (n != 2 && n != 3 && n != 5)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		if (u->code[i] < '0' || u->code[i] > '9')
+			abort();
+}
+
+static void
+check_result(int rc, const struct err *e, const struct jfield *fields,
+    const void *dst)
+{
+	if (rc != 0) {
+		/* a failure always says what and (for bind) where */
+		if (rc != e->code || e->api_code == NULL || e->field == NULL ||
+		    memchr(e->msg, '\0', sizeof(e->msg)) == NULL)
+			abort();
+		return;
+	}
+	for (const struct jfield *f = fields; f->name != NULL; f++) {
+		const char *p = (const char *)dst + f->off;
+
+		switch (f->type) {
+		case JF_STR: {
+			const char *s;
+
+			memcpy(&s, p, sizeof(s));
+			check_str(s, f);
+			break;
+		}
+		case JF_UNIT: {
+			struct unit_ref u;
+
+			memcpy(&u, p, sizeof(u));
+			check_unit(&u, f);
+			break;
+		}
+		case JF_BOOL: {
+			bool v, set;
+
+			memcpy(&v, p, sizeof(v));
+			memcpy(&set, (const char *)dst + f->set_off,
+			    sizeof(set));
+			if (!set && v)
+				abort();	/* untouched fields stay zero */
+			break;
+		}
+		}
+	}
+}
+
+static void
+bind_one(json_t *obj, const struct jfield *fields, void *dst, size_t size,
+    struct jbind_strings *owned)
+{
+	struct err e;
+	int rc;
+
+	memset(dst, 0, size);
+	memset(&e, 0, sizeof(e));
+	rc = jbind(obj, fields, dst, owned, &e);
+	check_result(rc, &e, fields, dst);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct jbind_strings owned;
+	struct user_input ui;
+	struct org_input oi;
+	struct login_in li;
+	struct err e;
+	json_t *obj = NULL;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	rc = jbind_parse((const char *)data, size, &obj, &e);
+	if (rc != 0) {
+		if (obj != NULL || e.api_code == NULL ||
+		    (strcmp(e.api_code, "invalid_json") != 0 &&
+		    strcmp(e.api_code, "invalid_utf8") != 0))
+			abort();
+		return 0;
+	}
+	if (!json_is_object(obj))
+		abort();
+
+	/* one table at a time, released after each, as a request does */
+	memset(&owned, 0, sizeof(owned));
+	bind_one(obj, user_create_fields, &ui, sizeof(ui), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, user_update_fields, &ui, sizeof(ui), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, org_create_fields, &oi, sizeof(oi), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, org_update_fields, &oi, sizeof(oi), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, login_fields, &li, sizeof(li), &owned);
+	jbind_strings_release(&owned);
+
+	/* all tables sharing one owned list, so that JBIND_MAX_STRINGS is
+	 * reached on rich inputs; bound pointers must stay valid until the
+	 * release */
+	bind_one(obj, user_create_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, org_create_fields, &oi, sizeof(oi), &owned);
+	bind_one(obj, user_update_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, login_fields, &li, sizeof(li), &owned);
+	bind_one(obj, user_create_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, login_fields, &li, sizeof(li), &owned);
+	if (owned.n > JBIND_MAX_STRINGS)
+		abort();
+	jbind_strings_release(&owned);
+	if (owned.n != 0)
+		abort();
+
+	json_decref(obj);
+	return 0;
+}
