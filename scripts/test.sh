@@ -88,7 +88,8 @@ if make -s fuzz >"$OUT/fuzz-build.log" 2>&1; then
 		corpus="$OUT/corpus-$name"
 		mkdir -p "$corpus"
 		step "$name" plain "$t" -max_total_time="$FUZZ_SECONDS" \
-		    -max_len=70000 -print_final_stats=0 "$corpus" \
+		    -max_len=70000 -print_final_stats=0 \
+		    -artifact_prefix="$OUT/" "$corpus" \
 		    "tests/fuzz/corpus/${name#fuzz_}"
 	done
 else
