@@ -77,17 +77,52 @@ actor_init_cli(struct actor *a)
 	snprintf(a->ip, sizeof(a->ip), "%s", "cli");
 }
 
-int
-actor_bind_scope(const struct actor *a, struct stmt *q, int idx)
+static int
+bind_subtree(const char *path, struct stmt *q, int idx)
 {
 	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
 
-	snprintf(lo, sizeof(lo), "%s/", a->scope_path);
-	snprintf(hi, sizeof(hi), "%s0", a->scope_path);
-	stmt_bind_int(q, idx++, actor_is_global(a) ? 0 : 1);
-	stmt_bind_int(q, idx++, a->scope_structure);
-	stmt_bind_text(q, idx++, a->scope_path);
+	snprintf(lo, sizeof(lo), "%s/", path);
+	snprintf(hi, sizeof(hi), "%s0", path);
+	stmt_bind_text(q, idx++, path);
 	stmt_bind_text(q, idx++, lo);
 	stmt_bind_text(q, idx++, hi);
 	return idx;
+}
+
+int
+actor_bind_scope(const struct actor *a, struct stmt *q, int idx)
+{
+	stmt_bind_int(q, idx++, actor_is_global(a) ? 0 : 1);
+	stmt_bind_int(q, idx++, a->scope_structure);
+	idx = bind_subtree(a->scope_path, q, idx);
+	stmt_bind_int(q, idx++, a->scope_structure == 2025 ? 1 : 0);
+	return bind_subtree(a->scope_path, q, idx);
+}
+
+static const char SQL_IN_SCOPE[] =
+    "SELECT COUNT(*) FROM units WHERE structure = ? AND code = ? AND "
+    SCOPE_SQL("structure", "path", "code");
+
+int
+actor_in_scope(struct store *st, const struct actor *a, int structure,
+    const char *code, bool *inside, struct err *e)
+{
+	struct stmt *q;
+	int rc;
+
+	*inside = actor_is_global(a);
+	if (*inside)
+		return 0;
+	rc = store_prepare(st, SQL_IN_SCOPE, &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(q, 1, structure);
+	stmt_bind_text(q, 2, code);
+	actor_bind_scope(a, q, 3);
+	rc = stmt_step(q, e);
+	if (rc == STEP_ROW)
+		*inside = stmt_col_int(q, 0) > 0;
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
 }

@@ -12,7 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct err;
 struct stmt;
+struct store;
 
 enum role {
 	ROLE_SYSADMIN,
@@ -45,19 +47,39 @@ const char	*role_label(enum role r);
 
 bool	actor_is_admin(const struct actor *a);	/* sysadmin or unit_admin */
 bool	actor_is_global(const struct actor *a);
-/* True when the unit (structure, path) lies in the actor's subtree. */
+/* True when the unit (structure, path) lies in the actor's subtree, within
+ * the actor's own structure (no mapping; see actor_in_scope). */
 bool	actor_can_see(const struct actor *a, int structure, const char *path);
 /* The CLI acts as an unscoped system administrator. */
 void	actor_init_cli(struct actor *a);
 
 /*
- * SQL fragment restricting rows to the actor's subtree.  `st` and `path`
- * are column names.  Binds five parameters starting at idx with
- * actor_bind_scope(); returns the next free index.
+ * SQL fragment restricting rows to the actor's subtree.  `st`, `path` and
+ * `code` are the row's unit columns.  A row of the actor's own structure is
+ * inside when its path is in the subtree.  For an actor of the 2025
+ * structure, a row attached to a 2024 unit is inside when every 2025 unit
+ * that old unit became (table unit_succ, from the 1 July 2025 mapping) is
+ * in the subtree: old Hòa Bình (17) records belong to new Phú Thọ (25), and
+ * an old commune split between two new communes belongs to neither alone.
+ * Binds SCOPE_BINDS parameters starting at idx with actor_bind_scope(),
+ * which returns the next free index.
  */
-#define SCOPE_SQL(st, path)						\
-	"(? = 0 OR (" st " = ? AND (" path " = ? OR (" path " > ? AND "	\
-	path " < ?))))"
+#define SCOPE_SUBTREE(path)						\
+	"(" path " = ? OR (" path " > ? AND " path " < ?))"
+#define SCOPE_SQL(st, path, code)					\
+	"(? = 0 OR (" st " = ? AND " SCOPE_SUBTREE(path) ") OR"		\
+	" (? = 1 AND " st " = 2024 AND EXISTS (SELECT 1 FROM unit_succ s"	\
+	" WHERE s.old_code = " code ") AND NOT EXISTS (SELECT 1 FROM"	\
+	" unit_succ s WHERE s.old_code = " code " AND NOT "		\
+	SCOPE_SUBTREE("s.new_path") ")))"
+#define SCOPE_BINDS	9
 int	actor_bind_scope(const struct actor *a, struct stmt *q, int idx);
+
+/*
+ * Is the unit (structure, code) inside a's scope, by the rule above?
+ * Returns 0 with *inside set, or ERR_DB.  Global actors: always inside.
+ */
+int	actor_in_scope(struct store *st, const struct actor *a, int structure,
+	    const char *code, bool *inside, struct err *e);
 
 #endif

@@ -64,6 +64,7 @@ static int
 fetch_org(struct store *st, const struct actor *a, int64_t id, json_t **out,
     int *structure, char *code, char *path, struct err *e)
 {
+	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -73,17 +74,22 @@ fetch_org(struct store *st, const struct actor *a, int64_t id, json_t **out,
 		return rc;
 	stmt_bind_int(q, 1, id);
 	rc = stmt_step(q, e);
-	if (rc == STEP_ROW && actor_can_see(a, (int)stmt_col_int(q, 3),
-	    stmt_col_text(q, 8))) {
+	if (rc == STEP_ROW) {
 		*out = org_row_json(q);
 		*structure = (int)stmt_col_int(q, 3);
 		snprintf(code, UNIT_CODE_MAX, "%s", stmt_col_text(q, 4));
 		snprintf(path, UNIT_PATH_MAX, "%s", stmt_col_text(q, 8));
-		rc = 0;
-	} else if (rc >= 0) {
-		rc = not_found(e);
 	}
 	stmt_finalize(q);
+	if (rc < 0)
+		return rc;
+	if (rc == STEP_ROW)
+		rc = actor_in_scope(st, a, *structure, code, &inside, e);
+	if (rc == 0 && !inside) {
+		json_decref(*out);
+		*out = NULL;
+		rc = not_found(e);
+	}
 	return rc;
 }
 
@@ -172,6 +178,7 @@ org_create(struct store *st, const struct actor *a,
 	struct audit_entry ent;
 	char code[UNIT_CODE_MAX], path[UNIT_PATH_MAX];
 	int64_t id = 0;
+	bool inside;
 	int structure, rc;
 
 	*out = NULL;
@@ -183,7 +190,11 @@ org_create(struct store *st, const struct actor *a,
 	if (unit_lookup(st, in->unit.structure, in->unit.code, &info, e) != 0)
 		return err_set(e, ERR_INVAL, "invalid_field", "unit",
 		    "Đơn vị hành chính không tồn tại.");
-	if (!actor_can_see(a, in->unit.structure, info.path))
+	rc = actor_in_scope(st, a, in->unit.structure, in->unit.code, &inside,
+	    e);
+	if (rc != 0)
+		return rc;
+	if (!inside)
 		return err_set(e, ERR_PERM, "forbidden", "unit",
 		    "Đơn vị nằm ngoài phạm vi quản lý của bạn.");
 	rc = store_begin_write(st, e);
@@ -300,7 +311,7 @@ static void
 list_where(struct buf *sql, const struct org_query *f)
 {
 	buf_add_str(sql, ORG_FROM " WHERE " SCOPE_SQL("o.unit_structure",
-	    "o.unit_path"));
+	    "o.unit_path", "o.unit_code"));
 	if (f->structure != 0)
 		buf_add_str(sql, " AND o.unit_structure = ?");
 	if (f->unit != NULL)

@@ -335,6 +335,36 @@ load_mapping(struct store *st, struct err *e)
 	return rc;
 }
 
+static const char SQL_SUCC_FILL[] =
+    "INSERT INTO unit_succ (old_code, new_path)"
+    " SELECT m.old_code, n.path FROM unit_map m"
+    " JOIN units n ON n.structure = 2025 AND n.code = m.new_code"
+    " UNION"
+    " SELECT c.parent_code, n.path FROM units c"
+    " JOIN unit_map m ON m.old_code = c.code AND m.level = 'commune'"
+    " JOIN units n ON n.structure = 2025 AND n.code = m.new_code"
+    " WHERE c.structure = 2024 AND c.level = 'commune'";
+
+/* Fill unit_succ from units and unit_map when it is empty. */
+static int
+succ_fill(struct store *st, struct err *e)
+{
+	int64_t have;
+	int rc;
+
+	rc = store_query_int(st, "SELECT COUNT(*) FROM unit_succ", &have, e);
+	if (rc != 0 || have > 0)
+		return rc;
+	rc = store_begin_write(st, e);
+	if (rc == 0)
+		rc = store_exec(st, SQL_SUCC_FILL, e);
+	if (rc == 0)
+		rc = store_commit(st, e);
+	else
+		store_rollback(st);
+	return rc;
+}
+
 int
 unit_load_embedded(struct store *st, int64_t *loaded, struct err *e)
 {
@@ -352,8 +382,10 @@ unit_load_embedded(struct store *st, int64_t *loaded, struct err *e)
 
 	*loaded = 0;
 	rc = store_query_int(st, "SELECT COUNT(*) FROM units", &have, e);
-	if (rc != 0 || have > 0)
+	if (rc != 0)
 		return rc;
+	if (have > 0)
+		return succ_fill(st, e);
 	rc = store_begin_write(st, e);
 	if (rc != 0)
 		return rc;
@@ -380,8 +412,9 @@ unit_load_embedded(struct store *st, int64_t *loaded, struct err *e)
 	if (rc != 0) {
 		store_rollback(st);
 		*loaded = 0;
+		return rc;
 	}
-	return rc;
+	return succ_fill(st, e);
 }
 
 static const char SQL_UNIT_LOOKUP[] =
@@ -437,10 +470,12 @@ list_where(struct buf *sql, const struct unit_query *f, bool default_top,
 		buf_add_str(sql, " AND parent_code = ?");
 	if (f->q != NULL)
 		buf_add_str(sql, " AND name_fold LIKE ? ESCAPE '\\'");
-	if (default_top)
-		buf_add_str(sql, actor_is_global(a) ? " AND level = 'province'" :
-		    " AND code = ?");
-	buf_add_str(sql, " AND " SCOPE_SQL("structure", "path"));
+	if (default_top && (actor_is_global(a) ||
+	    a->scope_structure != f->structure))
+		buf_add_str(sql, " AND level = ?");
+	else if (default_top)
+		buf_add_str(sql, " AND code = ?");
+	buf_add_str(sql, " AND " SCOPE_SQL("structure", "path", "code"));
 }
 
 static int
@@ -456,13 +491,50 @@ bind_filter(struct stmt *q, const struct unit_query *f, const char *like,
 		stmt_bind_text(q, i++, f->parent);
 	if (f->q != NULL)
 		stmt_bind_text(q, i++, like);
-	if (default_top && !actor_is_global(a))
+	if (default_top && (actor_is_global(a) ||
+	    a->scope_structure != f->structure))
+		stmt_bind_text(q, i++, f->top_level);
+	else if (default_top)
 		stmt_bind_text(q, i++, a->scope_code);
 	return actor_bind_scope(a, q, i);
 }
 
+static int unit_list_at(struct store *st, const struct actor *a,
+    const struct unit_query *f, json_t **out, struct err *e);
+
+/*
+ * With no filter, the top units the actor may see: the provinces for a
+ * global actor, the scope unit itself in the actor's own structure, and
+ * in the other structure the units of the highest level that has any unit
+ * inside the scope (old provinces 17, 25 and 26 for new Phú Thọ).
+ */
 int
-unit_list(struct store *st, const struct actor *a, const struct unit_query *f,
+unit_list(struct store *st, const struct actor *a, const struct unit_query *in,
+    json_t **out, struct err *e)
+{
+	static const char *const levels[] = { "province", "district",
+	    "commune", NULL };
+	struct unit_query f = *in;
+	int rc;
+
+	f.top_level = "province";
+	if (f.level != NULL || f.parent != NULL || f.q != NULL ||
+	    actor_is_global(a) || a->scope_structure == f.structure)
+		return unit_list_at(st, a, &f, out, e);
+	for (int i = 0; levels[i] != NULL; i++) {
+		f.top_level = levels[i];
+		rc = unit_list_at(st, a, &f, out, e);
+		if (rc != 0 || levels[i + 1] == NULL ||
+		    json_integer_value(json_object_get(*out, "total")) > 0)
+			return rc;
+		json_decref(*out);
+		*out = NULL;
+	}
+	return 0;
+}
+
+static int
+unit_list_at(struct store *st, const struct actor *a, const struct unit_query *f,
     json_t **out, struct err *e)
 {
 	bool top = f->level == NULL && f->parent == NULL && f->q == NULL;
@@ -594,6 +666,7 @@ unit_get(struct store *st, const struct actor *a, int structure,
 	char path[UNIT_PATH_MAX], level[12];
 	struct stmt *q;
 	int64_t children = 0;
+	bool inside = false;
 	int rc;
 
 	*out = NULL;
@@ -611,7 +684,14 @@ unit_get(struct store *st, const struct actor *a, int structure,
 	stmt_finalize(q);
 	if (rc < 0)
 		return rc;
-	if (unit == NULL || !actor_can_see(a, structure, path)) {
+	if (unit != NULL) {
+		rc = actor_in_scope(st, a, structure, code, &inside, e);
+		if (rc != 0) {
+			json_decref(unit);
+			return rc;
+		}
+	}
+	if (unit == NULL || !inside) {
 		json_decref(unit);
 		return err_set(e, ERR_NOTFOUND, "not_found", NULL,
 		    "Không tìm thấy đơn vị hành chính.");

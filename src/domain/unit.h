@@ -44,6 +44,7 @@ struct unit_query {
 	const char	*parent;	/* NULL or a code */
 	const char	*q;		/* NULL or search text */
 	int64_t		 limit, offset;
+	const char	*top_level;	/* internal: level of the default top */
 };
 
 bool	unit_structure_valid(int structure);

@@ -118,14 +118,34 @@ user_json_by_id(struct store *st, int64_t id, json_t **out, struct err *e)
 	return fetch_user(st, id, out, NULL, NULL, e);
 }
 
-/* May actor a see a user whose scope is (structure, path)?  Users without
- * a unit (sysadmins) are visible to global actors only. */
-static bool
-can_see_user(const struct actor *a, int structure, const char *path)
+/* May actor a see a user whose scope unit is (structure, code)?  Users
+ * without a unit (sysadmins) are visible to global actors only.  On a "no"
+ * e says not_found. */
+static int
+check_user_visible(struct store *st, const struct actor *a, int structure,
+    const char *code, struct err *e)
 {
-	if (actor_is_global(a))
-		return true;
-	return structure != 0 && actor_can_see(a, structure, path);
+	bool inside = actor_is_global(a);
+	int rc;
+
+	if (!inside && structure != 0) {
+		rc = actor_in_scope(st, a, structure, code, &inside, e);
+		if (rc != 0)
+			return rc;
+	}
+	if (!inside)
+		return err_set(e, ERR_NOTFOUND, "not_found", NULL,
+		    "Không tìm thấy người dùng.");
+	return 0;
+}
+
+static const char *
+user_unit_code(json_t *user)
+{
+	const char *c = json_string_value(json_object_get(json_object_get(user,
+	    "unit"), "code"));
+
+	return c != NULL ? c : "";
 }
 
 static int
@@ -145,6 +165,8 @@ static int
 check_role_unit(struct store *st, const struct actor *a, int role,
     const struct unit_ref *unit, struct unit_info *info, struct err *e)
 {
+	bool inside;
+
 	if (role < 0)
 		return err_set(e, ERR_INVAL, "invalid_field", "role",
 		    "Vai trò không hợp lệ.");
@@ -159,7 +181,9 @@ check_role_unit(struct store *st, const struct actor *a, int role,
 	if (unit_lookup(st, unit->structure, unit->code, info, e) != 0)
 		return err_set(e, ERR_INVAL, "invalid_field", "unit",
 		    "Đơn vị hành chính không tồn tại.");
-	if (!actor_can_see(a, unit->structure, info->path))
+	if (actor_in_scope(st, a, unit->structure, unit->code, &inside, e) != 0)
+		return ERR_DB;
+	if (!inside)
 		return err_set(e, ERR_PERM, "forbidden", "unit",
 		    "Đơn vị nằm ngoài phạm vi quản lý của bạn.");
 	return 0;
@@ -368,9 +392,9 @@ user_update(struct store *st, const struct actor *a, int64_t id,
 	if (rc != 0)
 		return rc;
 	rc = fetch_user(st, id, &before, &structure, path, e);
-	if (rc == 0 && !can_see_user(a, structure, path))
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy người dùng.");
+	if (rc == 0)
+		rc = check_user_visible(st, a, structure, user_unit_code(before),
+		    e);
 	if (rc != 0)
 		goto out;
 	role = role_parse(in->role != NULL ? in->role :
@@ -439,11 +463,11 @@ user_get(struct store *st, const struct actor *a, int64_t id, json_t **out,
 		return err_set(e, ERR_PERM, "forbidden", NULL,
 		    "Bạn không có quyền quản lý người dùng.");
 	rc = fetch_user(st, id, out, &structure, path, e);
-	if (rc == 0 && !can_see_user(a, structure, path)) {
+	if (rc == 0)
+		rc = check_user_visible(st, a, structure, user_unit_code(*out), e);
+	if (rc != 0) {
 		json_decref(*out);
 		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy người dùng.");
 	}
 	return rc;
 }
@@ -452,7 +476,7 @@ static void
 list_where(struct buf *sql, const struct user_query *f)
 {
 	buf_add_str(sql, USER_FROM " WHERE (" SCOPE_SQL("u.unit_structure",
-	    "u.unit_path") ")");
+	    "u.unit_path", "u.unit_code") ")");
 	if (f->q != NULL)
 		buf_add_str(sql, " AND (u.name_fold LIKE ? ESCAPE '\\' OR"
 		    " u.username LIKE ? ESCAPE '\\')");
