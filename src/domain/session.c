@@ -346,15 +346,23 @@ session_lookup(struct store *st, const struct session_conf *c,
 	fill_actor(&out->actor, q, 4, stmt_col_text(q, 9), ip);
 	stmt_finalize(q);
 	if (dead || (int)out->actor.role < 0) {
-		(void)session_delete(st, out->id, NULL);
+		out->expired = true;
 		return ERR_AUTH;
 	}
 	/* Touch at most every quarter of the idle period (and at most once a
-	 * minute) to keep reads free of writes. */
+	 * minute) to keep most reads free of writes. */
 	gran = c->idle / 4 < 60 ? c->idle / 4 : 60;
-	if (now - seen >= gran && now != seen)
-		(void)session_touch(st, out->id, now, NULL);
+	out->touch_due = now - seen >= gran && now != seen;
 	return 0;
+}
+
+void
+session_maintain(struct store *st, const struct session *s)
+{
+	if (s->expired)
+		(void)session_delete(st, s->id, NULL);
+	else if (s->touch_due)
+		(void)session_touch(st, s->id, clock_now(), NULL);
 }
 
 int

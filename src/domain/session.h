@@ -9,6 +9,7 @@
 #ifndef DOMAIN_SESSION_H
 #define DOMAIN_SESSION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -33,6 +34,9 @@ struct session {
 	int64_t		id;
 	struct actor	actor;
 	char		csrf[SESSION_TOKEN_LEN];
+	/* Set by session_lookup for session_maintain: */
+	bool		touch_due;	/* last_seen should move on */
+	bool		expired;	/* the row should go */
 };
 
 void	session_conf_default(struct session_conf *c);
@@ -43,10 +47,16 @@ void	session_conf_default(struct session_conf *c);
 int	session_login(struct store *st, const struct session_conf *c,
 	    const char *username, const char *password, const char *ip,
 	    char token[SESSION_TOKEN_LEN], struct session *out, struct err *e);
-/* Resolve a cookie token.  ERR_AUTH when unknown, expired or disabled. */
+/* Resolve a cookie token; reads only, so it can run inside a caller's read
+ * transaction.  ERR_AUTH when unknown, expired or disabled.  Afterwards
+ * (outside any read transaction) call session_maintain(). */
 int	session_lookup(struct store *st, const struct session_conf *c,
 	    const char *token, const char *ip, struct session *out,
 	    struct err *e);
+/* Write what session_lookup found due: move last_seen on (at most every
+ * quarter of the idle period, at most once a minute) or delete an expired
+ * session.  Failures are ignored: the next request tries again. */
+void	session_maintain(struct store *st, const struct session *s);
 int	session_logout(struct store *st, const struct session *s,
 	    struct err *e);
 

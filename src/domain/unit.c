@@ -3,6 +3,7 @@
  */
 #include "domain/unit.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -658,7 +659,7 @@ collect_ancestors(struct store *st, int structure, const char *path,
 	return rc;
 }
 
-int
+static int
 unit_get(struct store *st, const struct actor *a, int structure,
     const char *code, json_t **out, struct err *e)
 {
@@ -726,4 +727,86 @@ unit_get(struct store *st, const struct actor *a, int structure,
 		*out = NULL;
 	}
 	return rc;
+}
+
+struct unit_cache {
+	pthread_mutex_t	 lock;
+	json_t		*map;		/* "2024/17" -> JSON text */
+};
+
+struct unit_cache *
+unit_cache_new(void)
+{
+	struct unit_cache *c = xcalloc(1, sizeof(*c));
+
+	pthread_mutex_init(&c->lock, NULL);
+	c->map = json_object();
+	return c;
+}
+
+void
+unit_cache_free(struct unit_cache *c)
+{
+	if (c == NULL)
+		return;
+	json_decref(c->map);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+static char *
+cache_get(struct unit_cache *c, const char *key)
+{
+	const char *v;
+	char *copy = NULL;
+
+	pthread_mutex_lock(&c->lock);
+	v = json_string_value(json_object_get(c->map, key));
+	if (v != NULL)
+		copy = xstrdup(v);
+	pthread_mutex_unlock(&c->lock);
+	return copy;
+}
+
+static void
+cache_put(struct unit_cache *c, const char *key, const char *text)
+{
+	pthread_mutex_lock(&c->lock);
+	json_object_set_new(c->map, key, json_string(text));
+	pthread_mutex_unlock(&c->lock);
+}
+
+int
+unit_get_text(struct store *st, struct unit_cache *cache,
+    const struct actor *a, int structure, const char *code, char **out,
+    struct err *e)
+{
+	char key[UNIT_CODE_MAX + 8];
+	struct actor all;
+	bool inside;
+	json_t *j = NULL;
+	int rc;
+
+	*out = NULL;
+	/* The scope check is per actor; the detail is the same for all. */
+	rc = actor_in_scope(st, a, structure, code, &inside, e);
+	if (rc != 0)
+		return rc;
+	if (!inside)
+		return err_set(e, ERR_NOTFOUND, "not_found", NULL,
+		    "Không tìm thấy đơn vị hành chính.");
+	snprintf(key, sizeof(key), "%d/%s", structure, code);
+	if (cache != NULL && (*out = cache_get(cache, key)) != NULL)
+		return 0;
+	actor_init_cli(&all);
+	rc = unit_get(st, &all, structure, code, &j, e);
+	if (rc != 0)
+		return rc;
+	*out = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	if (*out == NULL)
+		return ERR_NOMEM;
+	if (cache != NULL)
+		cache_put(cache, key, *out);
+	return 0;
 }

@@ -72,10 +72,23 @@ int	unit_lookup(struct store *st, int structure, const char *code,
 /* {"items":[...],"total":N} for the filter, restricted to a's scope. */
 int	unit_list(struct store *st, const struct actor *a,
 	    const struct unit_query *f, json_t **out, struct err *e);
-/* {"unit",...,"ancestors","children_count","successors","predecessors"}.
- * ERR_NOTFOUND when unknown or outside a's scope. */
-int	unit_get(struct store *st, const struct actor *a, int structure,
-	    const char *code, json_t **out, struct err *e);
+/*
+ * Units are reference data: they change only with `danvan migrate`, never
+ * through the API.  A unit_cache keeps the serialised detail of each unit
+ * asked for, for the life of the server process; it is bounded by the
+ * number of units and safe to share between threads.
+ */
+struct unit_cache;
+
+struct unit_cache	*unit_cache_new(void);
+void			 unit_cache_free(struct unit_cache *c);	/* NULL ok */
+
+/* {"unit",...,"ancestors","children_count","successors","predecessors"}
+ * as JSON text (caller frees).  cache may be NULL.  ERR_NOTFOUND when
+ * unknown or outside a's scope. */
+int	unit_get_text(struct store *st, struct unit_cache *cache,
+	    const struct actor *a, int structure, const char *code,
+	    char **out, struct err *e);
 
 /* Sort key of a unit name: ordered by the letters of the name without its
  * type prefix ("Tỉnh ", "Thành phố ", ...), so "Hoà Bình" and "Hòa Bình"

@@ -175,8 +175,8 @@ api_unit_get(struct req *r)
 
 	rc = query_structure(r, &structure);
 	if (rc == 0)
-		rc = unit_get(r->st, &r->sess.actor, structure, r->params[0],
-		    &r->out, &r->err);
+		rc = unit_get_text(r->st, req_unit_cache(r), &r->sess.actor,
+		    structure, r->params[0], &r->out_text, &r->err);
 	return rc;
 }
 

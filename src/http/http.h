@@ -40,6 +40,7 @@ struct req {
 	char			 param_buf[REQ_PARAMS][64];
 	int			 status;
 	json_t			*out;
+	char			*out_text;	/* instead of out: JSON text */
 	struct err		 err;
 	char			 set_cookie[256];
 };
@@ -59,8 +60,9 @@ struct route {
 
 extern const struct route api_routes[];
 
-/* Server settings handlers may need. */
+/* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);
+struct unit_cache *req_unit_cache(const struct req *r);
 bool	req_secure_cookie(const struct req *r);
 
 /* Query parameter (NULL when absent).  Returns ERR_INVAL with

@@ -30,6 +30,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "domain/unit.h"
 #include "http/http.h"
 #include "store/migrate.h"
 #include "store/store.h"
@@ -44,6 +45,7 @@ struct server {
 	int			 nidle;
 	int			 nopen;
 	int			 max;
+	struct unit_cache	*units;
 };
 
 void
@@ -96,6 +98,12 @@ const struct session_conf *
 req_session_conf(const struct req *r)
 {
 	return &r->srv->conf->session;
+}
+
+struct unit_cache *
+req_unit_cache(const struct req *r)
+{
+	return r->srv->units;
 }
 
 bool
@@ -352,10 +360,29 @@ check_content_type(struct req *r)
 }
 
 static int
+run_route(struct req *r, const struct route *match)
+{
+	int rc;
+
+	if (match->flags & (R_AUTH | R_CSRF)) {
+		rc = authenticate(r);
+		if (rc != 0)
+			return rc;
+	}
+	if ((match->flags & R_CSRF) || (r->authed && is_write(r->method))) {
+		rc = check_csrf(r);
+		if (rc != 0)
+			return rc;
+	}
+	r->status = 200;
+	return match->fn(r);
+}
+
+static int
 dispatch(struct req *r)
 {
 	const struct route *rt, *match = NULL;
-	bool path_found = false;
+	bool path_found = false, read_txn;
 	int rc;
 
 	for (rt = api_routes; rt->pattern != NULL; rt++) {
@@ -385,18 +412,26 @@ dispatch(struct req *r)
 	rc = pool_get(r->srv, &r->st, &r->err);
 	if (rc != 0)
 		return rc;
-	if (match->flags & (R_AUTH | R_CSRF)) {
-		rc = authenticate(r);
+	/*
+	 * A read request runs in one read transaction: its statements see
+	 * one snapshot, and SQLite takes its WAL read lock once instead of
+	 * once per statement.  Writes manage their own transactions.
+	 */
+	read_txn = !is_write(r->method);
+	if (read_txn) {
+		rc = store_begin(r->st, &r->err);
 		if (rc != 0)
 			return rc;
 	}
-	if ((match->flags & R_CSRF) || (r->authed && is_write(r->method))) {
-		rc = check_csrf(r);
-		if (rc != 0)
-			return rc;
+	rc = run_route(r, match);
+	if (read_txn) {
+		if (rc == 0)
+			rc = store_commit(r->st, &r->err);
+		else
+			store_rollback(r->st);
 	}
-	r->status = 200;
-	return match->fn(r);
+	session_maintain(r->st, &r->sess);
+	return rc;
 }
 
 /* ---- static files -------------------------------------------------- */
@@ -537,11 +572,19 @@ finish(struct req *r)
 		return serve_static(r);
 	}
 	rc = dispatch(r);
-	if (rc != 0)
+	if (rc != 0) {
+		free(r->out_text);
+		r->out_text = NULL;
 		render_error(r, rc);
-	if (r->out == NULL)
+	}
+	if (r->out == NULL && r->out_text == NULL)
 		r->out = json_object();
-	text = json_dumps(r->out, JSON_COMPACT);
+	if (r->out_text != NULL) {
+		text = r->out_text;
+		r->out_text = NULL;
+	} else {
+		text = json_dumps(r->out, JSON_COMPACT);
+	}
 	if (text == NULL)
 		return MHD_NO;
 	resp = MHD_create_response_from_buffer(strlen(text), text,
@@ -611,6 +654,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (r->st != NULL)
 		pool_put(s, r->st);
 	json_decref(r->out);
+	free(r->out_text);
 	json_decref(r->body_json);
 	jbind_strings_release(&r->strings);
 	buf_release(&r->body);
@@ -665,6 +709,7 @@ server_run(const struct server_conf *c, struct err *e)
 	s.max = c->threads + 2 > POOL_MAX ? POOL_MAX : c->threads + 2;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.cond, NULL);
+	s.units = unit_cache_new();
 	rc = pool_get(&s, &st, e);
 	if (rc != 0)
 		return rc;
@@ -703,5 +748,6 @@ out:
 		store_close(s.idle[--s.nidle]);
 	pthread_mutex_destroy(&s.lock);
 	pthread_cond_destroy(&s.cond);
+	unit_cache_free(s.units);
 	return rc;
 }

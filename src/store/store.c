@@ -52,30 +52,51 @@ store_exec(struct store *st, const char *script, struct err *e)
 	return OPS(st)->exec(st, script, e);
 }
 
+/*
+ * Transaction control.  On SQLite these go through the statement cache
+ * like any query (sqlite3_exec would parse them on every call, and every
+ * read request runs BEGIN and COMMIT); libpq sends them as simple queries.
+ */
+static int
+control(struct store *st, const char *sql, struct err *e)
+{
+	struct stmt *q;
+	int rc;
+
+	if (OPS(st)->kind != STORE_SQLITE)
+		return store_exec(st, sql, e);
+	rc = store_prepare(st, sql, &q, e);
+	if (rc != 0)
+		return rc;
+	rc = stmt_step(q, e);
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
+}
+
 int
 store_begin(struct store *st, struct err *e)
 {
-	return store_exec(st, "BEGIN", e);
+	return control(st, "BEGIN", e);
 }
 
 int
 store_begin_write(struct store *st, struct err *e)
 {
 	if (OPS(st)->kind == STORE_SQLITE)
-		return store_exec(st, "BEGIN IMMEDIATE", e);
-	return store_exec(st, "BEGIN", e);
+		return control(st, "BEGIN IMMEDIATE", e);
+	return control(st, "BEGIN", e);
 }
 
 int
 store_commit(struct store *st, struct err *e)
 {
-	return store_exec(st, "COMMIT", e);
+	return control(st, "COMMIT", e);
 }
 
 void
 store_rollback(struct store *st)
 {
-	(void)store_exec(st, "ROLLBACK", NULL);
+	(void)control(st, "ROLLBACK", NULL);
 }
 
 int
