@@ -278,10 +278,11 @@ session_login(struct store *st, const struct session_conf *c,
 	return rc;
 }
 
+/* Columns 4.. are USER_COLS: id 4, username 5, role 7, unit_structure 8,
+ * unit_code 9, disabled 11, unit_path 13. */
 static const char SQL_SESSION_LOOKUP[] =
-    "SELECT s.id, s.csrf_token, s.created_at, s.last_seen, u.id, u.role,"
-    " u.unit_structure, u.unit_code, u.unit_path, u.username, u.disabled"
-    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    "SELECT s.id, s.csrf_token, s.created_at, s.last_seen, " USER_COLS
+    " FROM sessions s JOIN users u ON u.id = s.user_id" USER_JOIN_UNIT
     " WHERE s.token_hash = ?";
 
 static int
@@ -341,9 +342,23 @@ session_lookup(struct store *st, const struct session_conf *c,
 	snprintf(out->csrf, sizeof(out->csrf), "%s", stmt_col_text(q, 1));
 	created = stmt_col_int(q, 2);
 	seen = stmt_col_int(q, 3);
-	dead = stmt_col_int(q, 10) != 0 || now - seen > c->idle ||
+	dead = stmt_col_int(q, 11) != 0 || now - seen > c->idle ||
 	    now - created > c->max_age;
-	fill_actor(&out->actor, q, 4, stmt_col_text(q, 9), ip);
+	memset(&out->actor, 0, sizeof(out->actor));
+	out->actor.user_id = stmt_col_int(q, 4);
+	snprintf(out->actor.username, sizeof(out->actor.username), "%s",
+	    stmt_col_text(q, 5));
+	out->actor.role = role_parse(stmt_col_text(q, 7));
+	if (!stmt_col_is_null(q, 8)) {
+		out->actor.scope_structure = (int)stmt_col_int(q, 8);
+		snprintf(out->actor.scope_code, sizeof(out->actor.scope_code),
+		    "%s", stmt_col_text(q, 9));
+		snprintf(out->actor.scope_path, sizeof(out->actor.scope_path),
+		    "%s", stmt_col_text(q, 13));
+	}
+	snprintf(out->actor.ip, sizeof(out->actor.ip), "%s", ip);
+	if (!dead)
+		out->user = user_row_json(q, 4);
 	stmt_finalize(q);
 	if (dead || (int)out->actor.role < 0) {
 		out->expired = true;
@@ -354,6 +369,13 @@ session_lookup(struct store *st, const struct session_conf *c,
 	gran = c->idle / 4 < 60 ? c->idle / 4 : 60;
 	out->touch_due = now - seen >= gran && now != seen;
 	return 0;
+}
+
+void
+session_release(struct session *s)
+{
+	json_decref(s->user);
+	sodium_memzero(s, sizeof(*s));
 }
 
 void

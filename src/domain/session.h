@@ -34,6 +34,7 @@ struct session {
 	int64_t		id;
 	struct actor	actor;
 	char		csrf[SESSION_TOKEN_LEN];
+	json_t		*user;		/* owned: the user's JSON, by lookup */
 	/* Set by session_lookup for session_maintain: */
 	bool		touch_due;	/* last_seen should move on */
 	bool		expired;	/* the row should go */
@@ -57,6 +58,8 @@ int	session_lookup(struct store *st, const struct session_conf *c,
  * quarter of the idle period, at most once a minute) or delete an expired
  * session.  Failures are ignored: the next request tries again. */
 void	session_maintain(struct store *st, const struct session *s);
+/* Free what a session owns (the user JSON) and wipe it. */
+void	session_release(struct session *s);
 int	session_logout(struct store *st, const struct session *s,
 	    struct err *e);
 

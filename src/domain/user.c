@@ -18,13 +18,6 @@
 #include "domain/unit.h"
 #include "store/store.h"
 
-#define USER_COLS							\
-	"u.id, u.username, u.full_name, u.role, u.unit_structure,"	\
-	" u.unit_code, n.name, u.disabled, u.created_at, u.unit_path"
-#define USER_FROM							\
-	" FROM users u LEFT JOIN units n ON n.structure = u.unit_structure" \
-	" AND n.code = u.unit_code"
-
 static const char SQL_USER_BY_ID[] =
     "SELECT " USER_COLS USER_FROM " WHERE u.id = ?";
 
@@ -64,22 +57,22 @@ username_valid(const char *s)
 	return true;
 }
 
-static json_t *
-user_row_json(struct stmt *q)
+json_t *
+user_row_json(struct stmt *q, int b)
 {
 	char at[ISO_TIME_LEN];
 	json_t *unit = json_null();
 
-	clock_iso(stmt_col_int(q, 8), at);
-	if (!stmt_col_is_null(q, 4))
+	clock_iso(stmt_col_int(q, b + 8), at);
+	if (!stmt_col_is_null(q, b + 4))
 		unit = json_pack("{s:I, s:s, s:s?}", "structure",
-		    (json_int_t)stmt_col_int(q, 4), "code", stmt_col_text(q, 5),
-		    "name", stmt_col_text(q, 6));
+		    (json_int_t)stmt_col_int(q, b + 4), "code",
+		    stmt_col_text(q, b + 5), "name", stmt_col_text(q, b + 6));
 	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:b, s:s}",
-	    "id", (json_int_t)stmt_col_int(q, 0), "username",
-	    stmt_col_text(q, 1), "full_name", stmt_col_text(q, 2), "role",
-	    stmt_col_text(q, 3), "unit", unit, "disabled",
-	    (int)stmt_col_int(q, 7), "created_at", at);
+	    "id", (json_int_t)stmt_col_int(q, b), "username",
+	    stmt_col_text(q, b + 1), "full_name", stmt_col_text(q, b + 2),
+	    "role", stmt_col_text(q, b + 3), "unit", unit, "disabled",
+	    (int)stmt_col_int(q, b + 7), "created_at", at);
 }
 
 /* Fetch a user's JSON and scope facts; ERR_NOTFOUND when absent. */
@@ -97,7 +90,7 @@ fetch_user(struct store *st, int64_t id, json_t **out, int *structure,
 	stmt_bind_int(q, 1, id);
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW) {
-		*out = user_row_json(q);
+		*out = user_row_json(q, 0);
 		if (structure != NULL)
 			*structure = (int)stmt_col_int(q, 4);
 		if (path != NULL)
@@ -541,7 +534,7 @@ user_list(struct store *st, const struct actor *a, const struct user_query *f,
 		stmt_bind_int(q, i++, f->limit);
 		stmt_bind_int(q, i, f->offset);
 		while ((rc = stmt_step(q, e)) == STEP_ROW)
-			json_array_append_new(items, user_row_json(q));
+			json_array_append_new(items, user_row_json(q, 0));
 		stmt_finalize(q);
 		if (rc == STEP_DONE)
 			*out = json_pack("{s:o, s:I}", "items", items, "total",

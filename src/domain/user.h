@@ -14,6 +14,7 @@
 #include "domain/actor.h"
 
 struct err;
+struct stmt;
 struct store;
 
 #define PASSWORD_MIN	8
@@ -43,6 +44,20 @@ struct user_query {
 	const char	*role;
 	int64_t		 limit, offset;
 };
+
+/*
+ * The columns of a user row and the join that gives them: a query selects
+ * USER_COLS (after any columns of its own, at index b) from users u
+ * USER_JOIN_UNIT, and user_row_json(q, b) builds the user's JSON.
+ */
+#define USER_COLS							\
+	"u.id, u.username, u.full_name, u.role, u.unit_structure,"	\
+	" u.unit_code, n.name, u.disabled, u.created_at, u.unit_path"
+#define USER_JOIN_UNIT							\
+	" LEFT JOIN units n ON n.structure = u.unit_structure"		\
+	" AND n.code = u.unit_code"
+#define USER_FROM	" FROM users u" USER_JOIN_UNIT
+json_t	*user_row_json(struct stmt *q, int b);
 
 int	user_create(struct store *st, const struct actor *a,
 	    const struct user_input *in, json_t **out, struct err *e);

@@ -51,9 +51,15 @@ me_json(struct req *r)
 	json_t *user = NULL;
 	int rc;
 
-	rc = user_json_by_id(r->st, r->sess.actor.user_id, &user, &r->err);
-	if (rc != 0)
-		return rc;
+	/* A looked-up session carries its user; a fresh login does not. */
+	if (r->sess.user != NULL) {
+		user = json_incref(r->sess.user);
+	} else {
+		rc = user_json_by_id(r->st, r->sess.actor.user_id, &user,
+		    &r->err);
+		if (rc != 0)
+			return rc;
+	}
 	r->out = json_pack("{s:o, s:s}", "user", user, "csrf_token",
 	    r->sess.csrf);
 	return 0;

@@ -659,7 +659,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	jbind_strings_release(&r->strings);
 	buf_release(&r->body);
 	free(r->url);
-	sodium_memzero(&r->sess, sizeof(r->sess));
+	session_release(&r->sess);
 	free(r);
 	*con_cls = NULL;
 }
