@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "domain/list.h"
 #include "store/store.h"
 
 static const char *const entities[] = {
@@ -99,10 +100,17 @@ audit_where(struct buf *sql, const struct audit_query *f)
 		buf_add_str(sql, " AND at < ?");
 }
 
+struct audit_list_ctx {
+	const struct audit_query	*f;
+	const struct actor		*a;
+};
+
 static int
-audit_bind(struct stmt *q, const struct actor *a, const struct audit_query *f)
+audit_bind(struct stmt *q, const void *ctxv)
 {
-	int i = actor_bind_scope(a, q, 1);
+	const struct audit_list_ctx *c = ctxv;
+	const struct audit_query *f = c->f;
+	int i = actor_bind_scope(c->a, q, 1);
 
 	if (f->entity != NULL)
 		stmt_bind_text(q, i++, f->entity);
@@ -153,47 +161,18 @@ int
 audit_list(struct store *st, const struct actor *a,
     const struct audit_query *f, json_t **out, struct err *e)
 {
-	struct buf sql, cnt;
-	struct stmt *q;
-	json_t *items;
-	int64_t total = 0;
-	int rc, i;
+	struct audit_list_ctx c = { f, a };
+	struct list_query lq;
+	struct buf from;
+	int rc;
 
-	*out = NULL;
-	buf_init(&cnt, 2048);
-	buf_init(&sql, 2048);
-	buf_add_str(&cnt, "SELECT COUNT(*)");
-	audit_where(&cnt, f);
-	buf_add_str(&sql, "SELECT id, at, actor_id, actor_name, action, entity,"
-	    " entity_id, unit_structure, unit_code, before_json, after_json");
-	audit_where(&sql, f);
-	buf_add_str(&sql, " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?");
-	rc = store_prepare(st, buf_cstr(&cnt), &q, e);
-	if (rc == 0) {
-		audit_bind(q, a, f);
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			total = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		rc = rc < 0 ? rc : 0;
-	}
-	if (rc == 0)
-		rc = store_prepare(st, buf_cstr(&sql), &q, e);
-	if (rc == 0) {
-		items = json_array();
-		i = audit_bind(q, a, f);
-		stmt_bind_int(q, i++, f->limit);
-		stmt_bind_int(q, i, f->offset);
-		while ((rc = stmt_step(q, e)) == STEP_ROW)
-			json_array_append_new(items, audit_row_json(q));
-		stmt_finalize(q);
-		if (rc == STEP_DONE)
-			*out = json_pack("{s:o, s:I}", "items", items, "total",
-			    (json_int_t)total);
-		else
-			json_decref(items);
-	}
-	buf_release(&cnt);
-	buf_release(&sql);
-	return rc < 0 ? rc : 0;
+	buf_init(&from, 4096);
+	audit_where(&from, f);
+	lq = (struct list_query){ "id, at, actor_id, actor_name, action, entity,"
+	    " entity_id, unit_structure, unit_code, before_json, after_json",
+	    buf_cstr(&from), "at DESC, id DESC", audit_bind, &c, audit_row_json,
+	    f->limit, f->offset };
+	rc = list_run(st, &lq, out, e);
+	buf_release(&from);
+	return rc;
 }

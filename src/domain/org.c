@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "domain/audit.h"
+#include "domain/list.h"
 #include "domain/unit.h"
 #include "store/store.h"
 
@@ -323,26 +324,34 @@ list_where(struct buf *sql, const struct org_query *f)
 		buf_add_str(sql, " AND o.name_fold LIKE ? ESCAPE '\\'");
 }
 
+struct org_list_ctx {
+	const struct org_query	*f;
+	const struct actor	*a;
+	const char		*upath;
+	const char		*like;
+};
+
 static int
-list_bind(struct stmt *q, const struct actor *a, const struct org_query *f,
-    const char *upath, const char *like)
+list_bind(struct stmt *q, const void *ctxv)
 {
+	const struct org_list_ctx *c = ctxv;
+	const struct org_query *f = c->f;
 	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
-	int i = actor_bind_scope(a, q, 1);
+	int i = actor_bind_scope(c->a, q, 1);
 
 	if (f->structure != 0)
 		stmt_bind_int(q, i++, f->structure);
 	if (f->unit != NULL) {
-		snprintf(lo, sizeof(lo), "%s/", upath);
-		snprintf(hi, sizeof(hi), "%s0", upath);
-		stmt_bind_text(q, i++, upath);
+		snprintf(lo, sizeof(lo), "%s/", c->upath);
+		snprintf(hi, sizeof(hi), "%s0", c->upath);
+		stmt_bind_text(q, i++, c->upath);
 		stmt_bind_text(q, i++, lo);
 		stmt_bind_text(q, i++, hi);
 	}
 	if (f->type != NULL)
 		stmt_bind_text(q, i++, f->type);
 	if (f->q != NULL)
-		stmt_bind_text(q, i++, like);
+		stmt_bind_text(q, i++, c->like);
 	return i;
 }
 
@@ -350,13 +359,12 @@ int
 org_list(struct store *st, const struct actor *a, const struct org_query *f,
     json_t **out, struct err *e)
 {
+	struct org_list_ctx c = { f, a, NULL, NULL };
 	struct unit_info info;
-	struct buf sql, cnt;
-	struct stmt *q;
-	json_t *items;
+	struct list_query lq;
+	struct buf from;
 	char *like = NULL;
-	int64_t total = 0;
-	int rc, i;
+	int rc;
 
 	*out = NULL;
 	memset(&info, 0, sizeof(info));
@@ -367,40 +375,14 @@ org_list(struct store *st, const struct actor *a, const struct org_query *f,
 	if (f->q != NULL && text_like_pattern(f->q, &like) != 0)
 		return err_set(e, ERR_INVAL, "invalid_param", "q",
 		    "Từ khóa tìm kiếm không hợp lệ.");
-	buf_init(&cnt, 2048);
-	buf_init(&sql, 2048);
-	buf_add_str(&cnt, "SELECT COUNT(*)");
-	list_where(&cnt, f);
-	buf_add_str(&sql, "SELECT " ORG_COLS);
-	list_where(&sql, f);
-	buf_add_str(&sql, " ORDER BY o.name_key, o.id LIMIT ? OFFSET ?");
-	rc = store_prepare(st, buf_cstr(&cnt), &q, e);
-	if (rc == 0) {
-		list_bind(q, a, f, info.path, like);
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			total = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		rc = rc < 0 ? rc : 0;
-	}
-	if (rc == 0)
-		rc = store_prepare(st, buf_cstr(&sql), &q, e);
-	if (rc == 0) {
-		items = json_array();
-		i = list_bind(q, a, f, info.path, like);
-		stmt_bind_int(q, i++, f->limit);
-		stmt_bind_int(q, i, f->offset);
-		while ((rc = stmt_step(q, e)) == STEP_ROW)
-			json_array_append_new(items, org_row_json(q));
-		stmt_finalize(q);
-		if (rc == STEP_DONE)
-			*out = json_pack("{s:o, s:I}", "items", items, "total",
-			    (json_int_t)total);
-		else
-			json_decref(items);
-	}
-	buf_release(&cnt);
-	buf_release(&sql);
+	c.upath = info.path;
+	c.like = like;
+	buf_init(&from, 4096);
+	list_where(&from, f);
+	lq = (struct list_query){ ORG_COLS, buf_cstr(&from), "o.name_key, o.id",
+	    list_bind, &c, org_row_json, f->limit, f->offset };
+	rc = list_run(st, &lq, out, e);
+	buf_release(&from);
 	free(like);
-	return rc < 0 ? rc : 0;
+	return rc;
 }

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "domain/list.h"
 #include "store/store.h"
 
 #define UNITS_MAX	20000
@@ -479,10 +480,18 @@ list_where(struct buf *sql, const struct unit_query *f, bool default_top,
 	buf_add_str(sql, " AND " SCOPE_SQL("structure", "path", "code"));
 }
 
+struct unit_list_ctx {
+	const struct unit_query	*f;
+	const struct actor	*a;
+	const char		*like;
+	bool			 top;
+};
+
 static int
-bind_filter(struct stmt *q, const struct unit_query *f, const char *like,
-    bool default_top, const struct actor *a)
+bind_filter(struct stmt *q, const void *ctxv)
 {
+	const struct unit_list_ctx *c = ctxv;
+	const struct unit_query *f = c->f;
 	int i = 1;
 
 	stmt_bind_int(q, i++, f->structure);
@@ -491,13 +500,13 @@ bind_filter(struct stmt *q, const struct unit_query *f, const char *like,
 	if (f->parent != NULL)
 		stmt_bind_text(q, i++, f->parent);
 	if (f->q != NULL)
-		stmt_bind_text(q, i++, like);
-	if (default_top && (actor_is_global(a) ||
-	    a->scope_structure != f->structure))
+		stmt_bind_text(q, i++, c->like);
+	if (c->top && (actor_is_global(c->a) ||
+	    c->a->scope_structure != f->structure))
 		stmt_bind_text(q, i++, f->top_level);
-	else if (default_top)
-		stmt_bind_text(q, i++, a->scope_code);
-	return actor_bind_scope(a, q, i);
+	else if (c->top)
+		stmt_bind_text(q, i++, c->a->scope_code);
+	return actor_bind_scope(c->a, q, i);
 }
 
 static int unit_list_at(struct store *st, const struct actor *a,
@@ -538,57 +547,26 @@ static int
 unit_list_at(struct store *st, const struct actor *a, const struct unit_query *f,
     json_t **out, struct err *e)
 {
-	bool top = f->level == NULL && f->parent == NULL && f->q == NULL;
+	struct unit_list_ctx c = { f, a, NULL, false };
+	struct list_query lq;
 	char *like = NULL;
-	struct buf sql, cnt;
-	struct stmt *q = NULL;
-	json_t *items, *res = NULL;
-	int64_t total = 0;
-	int rc, i;
+	struct buf from;
+	int rc;
 
-	if (f->q != NULL) {
-		if (text_like_pattern(f->q, &like) != 0)
-			return err_set(e, ERR_INVAL, "invalid_param", "q",
-			    "Từ khóa tìm kiếm không hợp lệ.");
-	}
-	buf_init(&sql, 4096);
-	buf_init(&cnt, 4096);
-	buf_add_str(&cnt, "SELECT COUNT(*)");
-	list_where(&cnt, f, top, a);
-	buf_add_str(&sql, "SELECT code, name, level, parent_code");
-	list_where(&sql, f, top, a);
-	buf_add_str(&sql, " ORDER BY name_key, code LIMIT ? OFFSET ?");
-
-	rc = store_prepare(st, buf_cstr(&cnt), &q, e);
-	if (rc == 0) {
-		bind_filter(q, f, like, top, a);
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			total = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		rc = rc < 0 ? rc : 0;
-	}
-	if (rc == 0)
-		rc = store_prepare(st, buf_cstr(&sql), &q, e);
-	if (rc == 0) {
-		items = json_array();
-		i = bind_filter(q, f, like, top, a);
-		stmt_bind_int(q, i++, f->limit);
-		stmt_bind_int(q, i, f->offset);
-		while ((rc = stmt_step(q, e)) == STEP_ROW)
-			json_array_append_new(items, unit_row_json(q));
-		stmt_finalize(q);
-		if (rc == STEP_DONE)
-			res = json_pack("{s:o, s:I}", "items", items, "total",
-			    (json_int_t)total);
-		else
-			json_decref(items);
-	}
-	buf_release(&sql);
-	buf_release(&cnt);
+	c.top = f->level == NULL && f->parent == NULL && f->q == NULL;
+	if (f->q != NULL && text_like_pattern(f->q, &like) != 0)
+		return err_set(e, ERR_INVAL, "invalid_param", "q",
+		    "Từ khóa tìm kiếm không hợp lệ.");
+	c.like = like;
+	buf_init(&from, 4096);
+	list_where(&from, f, c.top, a);
+	lq = (struct list_query){ "code, name, level, parent_code",
+	    buf_cstr(&from), "name_key, code", bind_filter, &c, unit_row_json,
+	    f->limit, f->offset };
+	rc = list_run(st, &lq, out, e);
+	buf_release(&from);
 	free(like);
-	*out = res;
-	return rc < 0 ? rc : 0;
+	return rc;
 }
 
 static const char SQL_UNIT_GET[] =
@@ -606,7 +584,8 @@ static const char SQL_UNIT_PREDECESSORS[] =
     " AND u.level = m.level WHERE m.new_code = ?"
     " ORDER BY u.name_key, u.code";
 
-/* Run a query binding (s1 or int, s2) and collect {code,name,level,type}. */
+/* Run a query binding b1 (and b2 unless NULL) and collect the rows as
+ * {code,name,level,type}. */
 static int
 collect_links(struct store *st, const char *sql, const char *b1,
     const char *b2, json_t *arr, struct err *e)
@@ -620,10 +599,14 @@ collect_links(struct store *st, const char *sql, const char *b1,
 	stmt_bind_text(q, 1, b1);
 	if (b2 != NULL)
 		stmt_bind_text(q, 2, b2);
-	while ((rc = stmt_step(q, e)) == STEP_ROW)
+	for (;;) {
+		rc = stmt_step(q, e);
+		if (rc != STEP_ROW)
+			break;
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}",
 		    "code", stmt_col_text(q, 0), "name", stmt_col_text(q, 1),
 		    "level", stmt_col_text(q, 2), "type", stmt_col_text(q, 3)));
+	}
 	stmt_finalize(q);
 	return rc < 0 ? rc : 0;
 }

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/audit.h"
+#include "domain/list.h"
 #include "domain/unit.h"
 #include "store/store.h"
 
@@ -477,31 +478,42 @@ list_where(struct buf *sql, const struct user_query *f)
 		buf_add_str(sql, " AND u.role = ?");
 }
 
-static int
-list_bind(struct stmt *q, const struct actor *a, const struct user_query *f,
-    const char *like)
-{
-	int i = actor_bind_scope(a, q, 1);
+struct user_list_ctx {
+	const struct user_query	*f;
+	const struct actor	*a;
+	const char		*like;
+};
 
-	if (f->q != NULL) {
-		stmt_bind_text(q, i++, like);
-		stmt_bind_text(q, i++, like);
+static int
+list_bind(struct stmt *q, const void *ctxv)
+{
+	const struct user_list_ctx *c = ctxv;
+	int i = actor_bind_scope(c->a, q, 1);
+
+	if (c->f->q != NULL) {
+		stmt_bind_text(q, i++, c->like);
+		stmt_bind_text(q, i++, c->like);
 	}
-	if (f->role != NULL)
-		stmt_bind_text(q, i++, f->role);
+	if (c->f->role != NULL)
+		stmt_bind_text(q, i++, c->f->role);
 	return i;
+}
+
+static json_t *
+user_row_json0(struct stmt *q)
+{
+	return user_row_json(q, 0);
 }
 
 int
 user_list(struct store *st, const struct actor *a, const struct user_query *f,
     json_t **out, struct err *e)
 {
-	struct buf sql, cnt;
-	struct stmt *q;
-	json_t *items;
-	int64_t total = 0;
+	struct user_list_ctx c = { f, a, NULL };
+	struct list_query lq;
+	struct buf from;
 	char *like = NULL;
-	int rc, i;
+	int rc;
 
 	*out = NULL;
 	if (!actor_is_admin(a))
@@ -510,42 +522,16 @@ user_list(struct store *st, const struct actor *a, const struct user_query *f,
 	if (f->q != NULL && text_like_pattern(f->q, &like) != 0)
 		return err_set(e, ERR_INVAL, "invalid_param", "q",
 		    "Từ khóa tìm kiếm không hợp lệ.");
-	buf_init(&cnt, 2048);
-	buf_init(&sql, 2048);
-	buf_add_str(&cnt, "SELECT COUNT(*)");
-	list_where(&cnt, f);
-	buf_add_str(&sql, "SELECT " USER_COLS);
-	list_where(&sql, f);
-	buf_add_str(&sql, " ORDER BY u.name_key, u.username LIMIT ? OFFSET ?");
-	rc = store_prepare(st, buf_cstr(&cnt), &q, e);
-	if (rc == 0) {
-		list_bind(q, a, f, like);
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			total = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		rc = rc < 0 ? rc : 0;
-	}
-	if (rc == 0)
-		rc = store_prepare(st, buf_cstr(&sql), &q, e);
-	if (rc == 0) {
-		items = json_array();
-		i = list_bind(q, a, f, like);
-		stmt_bind_int(q, i++, f->limit);
-		stmt_bind_int(q, i, f->offset);
-		while ((rc = stmt_step(q, e)) == STEP_ROW)
-			json_array_append_new(items, user_row_json(q, 0));
-		stmt_finalize(q);
-		if (rc == STEP_DONE)
-			*out = json_pack("{s:o, s:I}", "items", items, "total",
-			    (json_int_t)total);
-		else
-			json_decref(items);
-	}
-	buf_release(&cnt);
-	buf_release(&sql);
+	c.like = like;
+	buf_init(&from, 4096);
+	list_where(&from, f);
+	lq = (struct list_query){ USER_COLS, buf_cstr(&from),
+	    "u.name_key, u.username", list_bind, &c, user_row_json0, f->limit,
+	    f->offset };
+	rc = list_run(st, &lq, out, e);
+	buf_release(&from);
 	free(like);
-	return rc < 0 ? rc : 0;
+	return rc;
 }
 
 int
