@@ -40,5 +40,5 @@ fi
 echo "deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+$SUDO apt-get install -y -qq "${missing[@]}" \
 	>/dev/null

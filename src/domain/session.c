@@ -205,13 +205,19 @@ session_login(struct store *st, const struct session_conf *c,
     const char *username, const char *password, const char *ip,
     char token[SESSION_TOKEN_LEN], struct session *out, struct err *e)
 {
-	char ukey[96], ikey[64], *hash = NULL;
+	char ukey[96], ikey[64], name[72], *hash = NULL;
 	struct audit_entry ent;
 	struct stmt *q;
 	int64_t now = clock_now(), left_u, left_i;
 	bool ok, disabled = false;
 	int rc;
 
+	/* Usernames are lower case; people type them as they like. */
+	snprintf(name, sizeof(name), "%s", username);
+	for (char *p = name; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	username = name;
 	snprintf(ukey, sizeof(ukey), "u:%s", username);
 	snprintf(ikey, sizeof(ikey), "ip:%s", ip);
 	rc = throttle_remaining(st, ukey, now, &left_u, e);

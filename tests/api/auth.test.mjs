@@ -46,6 +46,12 @@ describe('health and login', () => {
 		assert.notEqual(a.cookie, b.cookie);
 	});
 
+	it('the username is not case-sensitive at login', async () => {
+		const s = await login(srv.url, ADMIN_USERNAME.toUpperCase(), ADMIN_PASSWORD);
+		assert.equal(s.res.status, 200, s.res.text);
+		assert.equal(s.user.username, ADMIN_USERNAME);
+	});
+
 	it('GET /me returns the user and a csrf_token that works', async () => {
 		const s = await login(srv.url, ADMIN_USERNAME, ADMIN_PASSWORD);
 		const api = client(srv.url, s);
