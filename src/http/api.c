@@ -445,7 +445,7 @@ api_audit(struct req *r)
 }
 
 const struct route api_routes[] = {
-	{ "GET", "/api/v1/health", api_health, 0 },
+	{ "GET", "/api/v1/health", api_health, R_NOSTORE },
 	{ "POST", "/api/v1/auth/login", api_login, 0 },
 	{ "POST", "/api/v1/auth/logout", api_logout, R_CSRF },
 	{ "GET", "/api/v1/me", api_me, R_AUTH },

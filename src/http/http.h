@@ -49,6 +49,7 @@ struct req {
 enum {
 	R_AUTH = 1 << 0,	/* needs a session */
 	R_CSRF = 1 << 1,	/* needs X-CSRF-Token (implies R_AUTH) */
+	R_NOSTORE = 1 << 2,	/* needs no database connection */
 };
 
 struct route {

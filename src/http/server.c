@@ -409,6 +409,10 @@ dispatch(struct req *r)
 	rc = check_content_type(r);
 	if (rc != 0)
 		return rc;
+	if (match->flags & R_NOSTORE) {
+		r->status = 200;
+		return match->fn(r);
+	}
 	rc = pool_get(r->srv, &r->st, &r->err);
 	if (rc != 0)
 		return rc;
@@ -566,12 +570,14 @@ finish(struct req *r)
 	int rc;
 
 	if (strncmp(r->url, "/api/", 5) != 0 && strcmp(r->url, "/api") != 0) {
-		if (strcmp(r->method, "GET") != 0 &&
-		    strcmp(r->method, "HEAD") != 0)
-			return MHD_NO;
-		return serve_static(r);
+		if (strcmp(r->method, "GET") == 0 ||
+		    strcmp(r->method, "HEAD") == 0)
+			return serve_static(r);
+		rc = err_set(&r->err, ERR_METHOD, "method_not_allowed", NULL,
+		    "%s", "");
+	} else {
+		rc = dispatch(r);
 	}
-	rc = dispatch(r);
 	if (rc != 0) {
 		free(r->out_text);
 		r->out_text = NULL;
@@ -606,6 +612,26 @@ finish(struct req *r)
 	return ret;
 }
 
+/* A declared body over the limit is refused before it is read. */
+static bool
+too_large_upfront(struct req *r)
+{
+	const char *cl = req_header(r, "Content-Length");
+	int64_t n;
+
+	return cl != NULL && parse_i64(cl, 0, INT64_MAX / 2, &n) == 0 &&
+	    (uint64_t)n > r->srv->conf->body_max;
+}
+
+/* Answer 413 on the first callback; MHD then closes the connection
+ * instead of reading the body. */
+static enum MHD_Result
+reject_now(struct req *r)
+{
+	r->body_too_big = true;
+	return finish(r);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -624,7 +650,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		buf_init(&r->body, s->conf->body_max);
 		client_ip(c, r->ip, sizeof(r->ip));
 		*con_cls = r;
-		return MHD_YES;
+		return too_large_upfront(r) ? reject_now(r) : MHD_YES;
 	}
 	if (*upload_size > 0) {
 		if (!r->body_too_big) {

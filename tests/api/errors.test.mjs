@@ -15,6 +15,14 @@ describe('error conventions', () => {
 
 	const orgCount = async () => assertOk(await admin.get('/organizations?limit=1')).total;
 
+	it('a write outside /api/ → 405 method_not_allowed (JSON), never a dropped connection', async () => {
+		const res = await fetch(`${srv.url}/index.html`, { method: 'POST', body: '{}',
+			headers: { 'content-type': 'application/json' } });
+		assert.equal(res.status, 405);
+		const body = await res.json();
+		assert.equal(body.error.code, 'method_not_allowed');
+	});
+
 	it('invalid JSON → 400 invalid_json', async () => {
 		const n = await orgCount();
 		for (const raw of ['{"name":', 'not json', '', '[]', '"a string"', '42', 'null',
