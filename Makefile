@@ -5,6 +5,7 @@
 #   make unit       build and run the C unit tests (cmocka), also under ASan
 #   make fuzz       build libFuzzer targets (clang) into build/fuzz/
 #   make web        build the front end (npm) into web/dist
+#   make lint       tools/checksrc.sh: banned calls, assignments in conditions, layering
 #   make clean
 
 CC	?= cc
@@ -36,7 +37,7 @@ LIBOBJ_SAN := $(filter-out build/san/src/main.o,$(OBJ_SAN))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all asan check-cc unit fuzz web clean
+.PHONY: all asan check-cc unit fuzz web lint clean
 all: bin/danvan
 
 bin/danvan: $(OBJ_REL)
@@ -104,6 +105,10 @@ build/fuzz/%: tests/fuzz/%.c $(SRC) $(GEN)
 	clang $(CSTD) $(FUZZ_FLAGS) -Wno-missing-prototypes $(CPPFLAGS) \
 	    -o $@ $< $(SRC) $(GEN) $(PKG_LIBS)
 fuzz: $(FUZZ_BIN)
+
+# Conventions a machine can check (banned calls, conditions, layering).
+lint:
+	tools/checksrc.sh
 
 web:
 	cd web && npm ci --no-audit --no-fund && npm run build

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh - the README's second command: install the test dependencies and
 # run every test.  Steps:
-#   1. build with gcc and clang, warnings as errors; release + ASan/UBSan
+#   1. source checks (tools/checksrc.sh); build with gcc and clang, warnings
+#      as errors; release + ASan/UBSan
 #   2. C unit tests (cmocka), release and ASan/UBSan
 #   3. API tests (node:test) on SQLite, on PostgreSQL (a throw-away server),
 #      and on SQLite with the ASan/UBSan binary; OpenAPI conformance
@@ -53,6 +54,7 @@ step() {
 note "dependencies"
 scripts/deps.sh test || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
+step lint plain make -s lint
 step build-gcc-clang plain make -s check-cc
 step build plain make -s -j2 bin/danvan bin/danvan-asan
 step web-build plain make -s web

@@ -621,7 +621,8 @@ collect_ancestors(struct store *st, int structure, const char *path,
 	size_t n;
 	int rc = 0;
 
-	while ((slash = strchr(p, '/')) != NULL && rc == 0) {
+	for (slash = strchr(p, '/'); slash != NULL && rc == 0;
+	    slash = strchr(p, '/')) {
 		n = (size_t)(slash - p);
 		if (n >= sizeof(code))
 			return ERR_INTERNAL;
@@ -779,7 +780,8 @@ unit_get_text(struct store *st, struct unit_cache *cache,
 		return err_set(e, ERR_NOTFOUND, "not_found", NULL,
 		    "Không tìm thấy đơn vị hành chính.");
 	snprintf(key, sizeof(key), "%d/%s", structure, code);
-	if (cache != NULL && (*out = cache_get(cache, key)) != NULL)
+	*out = cache != NULL ? cache_get(cache, key) : NULL;
+	if (*out != NULL)
 		return 0;
 	actor_init_cli(&all);
 	rc = unit_get(st, &all, structure, code, &j, e);
