@@ -2,7 +2,7 @@
  * api.c - the route table and the JSON API handlers.  Handlers bind input
  * through field tables, call one domain function and hand back its JSON.
  */
-#include "http/http.h"
+#include "http/api.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,12 +25,7 @@ api_health(struct req *r)
 	return 0;
 }
 
-struct login_in {
-	const char	*username;
-	const char	*password;
-};
-
-static const struct jfield login_fields[] = {
+const struct jfield api_login_fields[] = {
 	{ "username", JF_STR, true, 64, offsetof(struct login_in, username), 0 },
 	{ "password", JF_STR, true, 256, offsetof(struct login_in, password), 0 },
 	{ NULL, 0, false, 0, 0, 0 }
@@ -72,7 +67,7 @@ api_login(struct req *r)
 	struct login_in in = { 0 };
 	int rc;
 
-	rc = req_bind(r, login_fields, &in);
+	rc = req_bind(r, api_login_fields, &in);
 	if (rc != 0)
 		return rc;
 	rc = session_login(r->st, req_session_conf(r), in.username,
@@ -102,12 +97,7 @@ api_me(struct req *r)
 	return me_json(r);
 }
 
-struct password_in {
-	const char	*old_password;
-	const char	*new_password;
-};
-
-static const struct jfield password_fields[] = {
+const struct jfield api_password_fields[] = {
 	{ "old_password", JF_STR, true, 256,
 	  offsetof(struct password_in, old_password), 0 },
 	{ "new_password", JF_STR, true, 256,
@@ -121,7 +111,7 @@ api_password(struct req *r)
 	struct password_in in = { 0 };
 	int rc;
 
-	rc = req_bind(r, password_fields, &in);
+	rc = req_bind(r, api_password_fields, &in);
 	if (rc == 0)
 		rc = user_change_password(r->st, &r->sess.actor,
 		    in.old_password, in.new_password, r->sess.id, &r->err);
@@ -188,14 +178,14 @@ api_unit_get(struct req *r)
 
 /* ---- organisations ------------------------------------------------- */
 
-static const struct jfield org_create_fields[] = {
+const struct jfield api_org_create_fields[] = {
 	{ "name", JF_STR, true, 200, offsetof(struct org_input, name), 0 },
 	{ "type", JF_STR, true, 40, offsetof(struct org_input, type), 0 },
 	{ "unit", JF_UNIT, true, 0, offsetof(struct org_input, unit), 0 },
 	{ NULL, 0, false, 0, 0, 0 }
 };
 
-static const struct jfield org_update_fields[] = {
+const struct jfield api_org_update_fields[] = {
 	{ "name", JF_STR, false, 200, offsetof(struct org_input, name), 0 },
 	{ "type", JF_STR, false, 40, offsetof(struct org_input, type), 0 },
 	{ NULL, 0, false, 0, 0, 0 }
@@ -245,7 +235,7 @@ api_org_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = req_bind(r, org_create_fields, &in);
+	rc = req_bind(r, api_org_create_fields, &in);
 	if (rc == 0)
 		rc = org_create(r->st, &r->sess.actor, &in, &o, &r->err);
 	if (rc == 0)
@@ -277,7 +267,7 @@ api_org_update(struct req *r)
 	memset(&in, 0, sizeof(in));
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
-		rc = req_bind(r, org_update_fields, &in);
+		rc = req_bind(r, api_org_update_fields, &in);
 	if (rc == 0)
 		rc = org_update(r->st, &r->sess.actor, id, &in, &o, &r->err);
 	return wrap(r, "organization", rc, o);
@@ -299,7 +289,7 @@ api_org_delete(struct req *r)
 
 /* ---- users ----------------------------------------------------------- */
 
-static const struct jfield user_create_fields[] = {
+const struct jfield api_user_create_fields[] = {
 	{ "username", JF_STR, true, 64, offsetof(struct user_input, username), 0 },
 	{ "full_name", JF_STR, true, 200,
 	  offsetof(struct user_input, full_name), 0 },
@@ -309,7 +299,7 @@ static const struct jfield user_create_fields[] = {
 	{ NULL, 0, false, 0, 0, 0 }
 };
 
-static const struct jfield user_update_fields[] = {
+const struct jfield api_user_update_fields[] = {
 	{ "full_name", JF_STR, false, 200,
 	  offsetof(struct user_input, full_name), 0 },
 	{ "password", JF_STR, false, 256,
@@ -352,7 +342,7 @@ api_user_create(struct req *r)
 	if (!actor_is_admin(&r->sess.actor))
 		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
 		    "Bạn không có quyền quản lý người dùng.");
-	rc = req_bind(r, user_create_fields, &in);
+	rc = req_bind(r, api_user_create_fields, &in);
 	if (rc == 0)
 		rc = user_create(r->st, &r->sess.actor, &in, &u, &r->err);
 	if (rc == 0)
@@ -387,7 +377,7 @@ api_user_update(struct req *r)
 		rc = err_set(&r->err, ERR_PERM, "forbidden", NULL,
 		    "Bạn không có quyền quản lý người dùng.");
 	if (rc == 0)
-		rc = req_bind(r, user_update_fields, &in);
+		rc = req_bind(r, api_user_update_fields, &in);
 	if (rc == 0)
 		rc = user_update(r->st, &r->sess.actor, id, &in, &u, &r->err);
 	return wrap(r, "user", rc, u);

@@ -18,53 +18,8 @@
 #include "core/text.h"
 #include "domain/org.h"
 #include "domain/user.h"
+#include "http/api.h"
 #include "http/jbind.h"
-
-struct login_in {
-	const char	*username;
-	const char	*password;
-};
-
-static const struct jfield login_fields[] = {
-	{ "username", JF_STR, true, 64, offsetof(struct login_in, username), 0 },
-	{ "password", JF_STR, true, 256, offsetof(struct login_in, password), 0 },
-	{ NULL, 0, false, 0, 0, 0 }
-};
-
-static const struct jfield org_create_fields[] = {
-	{ "name", JF_STR, true, 200, offsetof(struct org_input, name), 0 },
-	{ "type", JF_STR, true, 40, offsetof(struct org_input, type), 0 },
-	{ "unit", JF_UNIT, true, 0, offsetof(struct org_input, unit), 0 },
-	{ NULL, 0, false, 0, 0, 0 }
-};
-
-static const struct jfield org_update_fields[] = {
-	{ "name", JF_STR, false, 200, offsetof(struct org_input, name), 0 },
-	{ "type", JF_STR, false, 40, offsetof(struct org_input, type), 0 },
-	{ NULL, 0, false, 0, 0, 0 }
-};
-
-static const struct jfield user_create_fields[] = {
-	{ "username", JF_STR, true, 64, offsetof(struct user_input, username), 0 },
-	{ "full_name", JF_STR, true, 200,
-	  offsetof(struct user_input, full_name), 0 },
-	{ "password", JF_STR, true, 256, offsetof(struct user_input, password), 0 },
-	{ "role", JF_STR, true, 20, offsetof(struct user_input, role), 0 },
-	{ "unit", JF_UNIT, false, 0, offsetof(struct user_input, unit), 0 },
-	{ NULL, 0, false, 0, 0, 0 }
-};
-
-static const struct jfield user_update_fields[] = {
-	{ "full_name", JF_STR, false, 200,
-	  offsetof(struct user_input, full_name), 0 },
-	{ "password", JF_STR, false, 256,
-	  offsetof(struct user_input, password), 0 },
-	{ "role", JF_STR, false, 20, offsetof(struct user_input, role), 0 },
-	{ "unit", JF_UNIT, false, 0, offsetof(struct user_input, unit), 0 },
-	{ "disabled", JF_BOOL, false, 0, offsetof(struct user_input, disabled),
-	  offsetof(struct user_input, has_disabled) },
-	{ NULL, 0, false, 0, 0, 0 }
-};
 
 /* A bound string must be NFC-stable valid text within its limit. */
 static void
@@ -187,26 +142,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* one table at a time, released after each, as a request does */
 	memset(&owned, 0, sizeof(owned));
-	bind_one(obj, user_create_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, api_user_create_fields, &ui, sizeof(ui), &owned);
 	jbind_strings_release(&owned);
-	bind_one(obj, user_update_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, api_user_update_fields, &ui, sizeof(ui), &owned);
 	jbind_strings_release(&owned);
-	bind_one(obj, org_create_fields, &oi, sizeof(oi), &owned);
+	bind_one(obj, api_org_create_fields, &oi, sizeof(oi), &owned);
 	jbind_strings_release(&owned);
-	bind_one(obj, org_update_fields, &oi, sizeof(oi), &owned);
+	bind_one(obj, api_org_update_fields, &oi, sizeof(oi), &owned);
 	jbind_strings_release(&owned);
-	bind_one(obj, login_fields, &li, sizeof(li), &owned);
+	bind_one(obj, api_login_fields, &li, sizeof(li), &owned);
 	jbind_strings_release(&owned);
 
 	/* all tables sharing one owned list, so that JBIND_MAX_STRINGS is
 	 * reached on rich inputs; bound pointers must stay valid until the
 	 * release */
-	bind_one(obj, user_create_fields, &ui, sizeof(ui), &owned);
-	bind_one(obj, org_create_fields, &oi, sizeof(oi), &owned);
-	bind_one(obj, user_update_fields, &ui, sizeof(ui), &owned);
-	bind_one(obj, login_fields, &li, sizeof(li), &owned);
-	bind_one(obj, user_create_fields, &ui, sizeof(ui), &owned);
-	bind_one(obj, login_fields, &li, sizeof(li), &owned);
+	bind_one(obj, api_user_create_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, api_org_create_fields, &oi, sizeof(oi), &owned);
+	bind_one(obj, api_user_update_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, api_login_fields, &li, sizeof(li), &owned);
+	bind_one(obj, api_user_create_fields, &ui, sizeof(ui), &owned);
+	bind_one(obj, api_login_fields, &li, sizeof(li), &owned);
 	if (owned.n > JBIND_MAX_STRINGS)
 		abort();
 	jbind_strings_release(&owned);

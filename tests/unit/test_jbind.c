@@ -18,36 +18,8 @@
 #include "core/err.h"
 #include "domain/org.h"
 #include "domain/user.h"
+#include "http/api.h"
 #include "http/jbind.h"
-
-static const struct jfield user_create_fields[] = {
-	{ "username", JF_STR, true, 64, offsetof(struct user_input, username), 0 },
-	{ "full_name", JF_STR, true, 200,
-	  offsetof(struct user_input, full_name), 0 },
-	{ "password", JF_STR, true, 256, offsetof(struct user_input, password), 0 },
-	{ "role", JF_STR, true, 20, offsetof(struct user_input, role), 0 },
-	{ "unit", JF_UNIT, false, 0, offsetof(struct user_input, unit), 0 },
-	{ NULL, 0, false, 0, 0, 0 }
-};
-
-static const struct jfield user_update_fields[] = {
-	{ "full_name", JF_STR, false, 200,
-	  offsetof(struct user_input, full_name), 0 },
-	{ "password", JF_STR, false, 256,
-	  offsetof(struct user_input, password), 0 },
-	{ "role", JF_STR, false, 20, offsetof(struct user_input, role), 0 },
-	{ "unit", JF_UNIT, false, 0, offsetof(struct user_input, unit), 0 },
-	{ "disabled", JF_BOOL, false, 0, offsetof(struct user_input, disabled),
-	  offsetof(struct user_input, has_disabled) },
-	{ NULL, 0, false, 0, 0, 0 }
-};
-
-static const struct jfield org_create_fields[] = {
-	{ "name", JF_STR, true, 200, offsetof(struct org_input, name), 0 },
-	{ "type", JF_STR, true, 40, offsetof(struct org_input, type), 0 },
-	{ "unit", JF_UNIT, true, 0, offsetof(struct org_input, unit), 0 },
-	{ NULL, 0, false, 0, 0, 0 }
-};
 
 #define USER_OK	"\"username\":\"nguyen.van.a\",\"full_name\":\"Nguyễn Văn A\"," \
 		"\"password\":\"mật khẩu dài\",\"role\":\"officer\""
@@ -91,7 +63,7 @@ assert_bind_error(const char *body, const struct jfield *fields,
 {
 	struct user_input ui;
 	struct org_input oi;
-	void *dst = fields == org_create_fields ? (void *)&oi : (void *)&ui;
+	void *dst = fields == api_org_create_fields ? (void *)&oi : (void *)&ui;
 	struct run r;
 
 	memset(&ui, 0, sizeof(ui));
@@ -253,7 +225,7 @@ test_bind_user_create(void **state)
 
 	(void)state;
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{" USER_OK "}", user_create_fields, &in);
+	run_bind(&r, "{" USER_OK "}", api_user_create_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_string_equal(in.username, "nguyen.van.a");
 	assert_string_equal(in.full_name, "Nguyễn Văn A");
@@ -266,7 +238,7 @@ test_bind_user_create(void **state)
 
 	memset(&in, 0, sizeof(in));
 	run_bind(&r, "{" USER_OK ",\"unit\":{\"structure\":2025,\"code\":\"25\"}}",
-	    user_create_fields, &in);
+	    api_user_create_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_true(in.unit.set);
 	assert_int_equal(in.unit.structure, 2025);
@@ -275,14 +247,14 @@ test_bind_user_create(void **state)
 
 	/* an optional field may be null: left unset */
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{" USER_OK ",\"unit\":null}", user_create_fields, &in);
+	run_bind(&r, "{" USER_OK ",\"unit\":null}", api_user_create_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_false(in.unit.set);
 	done(&r);
 
 	/* the strings survive the JSON object */
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{" USER_OK "}", user_create_fields, &in);
+	run_bind(&r, "{" USER_OK "}", api_user_create_fields, &in);
 	assert_int_equal(r.rc, 0);
 	json_decref(r.obj);
 	r.obj = NULL;
@@ -294,18 +266,18 @@ static void
 test_bind_unknown_field(void **state)
 {
 	(void)state;
-	assert_bind_error("{" USER_OK ",\"is_admin\":true}", user_create_fields,
+	assert_bind_error("{" USER_OK ",\"is_admin\":true}", api_user_create_fields,
 	    "unknown_field", "is_admin");
-	assert_bind_error("{\"Username\":\"x\"," USER_OK "}", user_create_fields,
+	assert_bind_error("{\"Username\":\"x\"," USER_OK "}", api_user_create_fields,
 	    "unknown_field", "Username");
 	/* a field of another table is unknown here */
 	assert_bind_error("{" USER_OK ",\"disabled\":false}",
-	    user_create_fields, "unknown_field", "disabled");
+	    api_user_create_fields, "unknown_field", "disabled");
 	assert_bind_error("{\"name\":\"Ban Dân vận\",\"type\":\"x\","
 	    "\"unit\":{\"structure\":2025,\"code\":\"25\"},\"id\":1}",
-	    org_create_fields, "unknown_field", "id");
+	    api_org_create_fields, "unknown_field", "id");
 	/* unknown even when null */
-	assert_bind_error("{" USER_OK ",\"extra\":null}", user_create_fields,
+	assert_bind_error("{" USER_OK ",\"extra\":null}", api_user_create_fields,
 	    "unknown_field", "extra");
 }
 
@@ -314,12 +286,12 @@ test_bind_missing_field(void **state)
 {
 	(void)state;
 	assert_bind_error("{\"username\":\"abc\",\"full_name\":\"A\","
-	    "\"password\":\"12345678\"}", user_create_fields, "missing_field",
+	    "\"password\":\"12345678\"}", api_user_create_fields, "missing_field",
 	    "role");
-	assert_bind_error("{}", user_create_fields, "missing_field",
+	assert_bind_error("{}", api_user_create_fields, "missing_field",
 	    "username");
 	assert_bind_error("{\"name\":\"Ban Dân vận\",\"type\":\"x\"}",
-	    org_create_fields, "missing_field", "unit");
+	    api_org_create_fields, "missing_field", "unit");
 }
 
 static void
@@ -334,7 +306,7 @@ test_bind_required_null(void **state)
 	memset(&in, 0, sizeof(in));
 	run_bind(&r, "{\"username\":null,\"full_name\":\"A\","
 	    "\"password\":\"12345678\",\"role\":\"viewer\"}",
-	    user_create_fields, &in);
+	    api_user_create_fields, &in);
 	assert_int_equal(r.rc, ERR_INVAL);
 	assert_string_equal(r.e.field, "username");
 	assert_true(strcmp(r.e.api_code, "missing_field") == 0 ||
@@ -348,23 +320,23 @@ test_bind_wrong_type(void **state)
 	(void)state;
 	assert_bind_error("{\"username\":5,\"full_name\":\"A\","
 	    "\"password\":\"12345678\",\"role\":\"viewer\"}",
-	    user_create_fields, "invalid_field", "username");
+	    api_user_create_fields, "invalid_field", "username");
 	assert_bind_error("{\"username\":\"abc\",\"full_name\":[\"A\"],"
 	    "\"password\":\"12345678\",\"role\":\"viewer\"}",
-	    user_create_fields, "invalid_field", "full_name");
+	    api_user_create_fields, "invalid_field", "full_name");
 	assert_bind_error("{\"username\":\"abc\",\"full_name\":\"A\","
 	    "\"password\":{},\"role\":\"viewer\"}",
-	    user_create_fields, "invalid_field", "password");
+	    api_user_create_fields, "invalid_field", "password");
 	assert_bind_error("{\"username\":\"abc\",\"full_name\":\"A\","
 	    "\"password\":\"12345678\",\"role\":true}",
-	    user_create_fields, "invalid_field", "role");
-	assert_bind_error("{" USER_OK ",\"unit\":\"25\"}", user_create_fields,
+	    api_user_create_fields, "invalid_field", "role");
+	assert_bind_error("{" USER_OK ",\"unit\":\"25\"}", api_user_create_fields,
 	    "invalid_field", "unit");
-	assert_bind_error("{" USER_OK ",\"unit\":25}", user_create_fields,
+	assert_bind_error("{" USER_OK ",\"unit\":25}", api_user_create_fields,
 	    "invalid_field", "unit");
-	assert_bind_error("{\"disabled\":\"true\"}", user_update_fields,
+	assert_bind_error("{\"disabled\":\"true\"}", api_user_update_fields,
 	    "invalid_field", "disabled");
-	assert_bind_error("{\"disabled\":1}", user_update_fields,
+	assert_bind_error("{\"disabled\":1}", api_user_update_fields,
 	    "invalid_field", "disabled");
 }
 
@@ -375,11 +347,11 @@ test_bind_invalid_text(void **state)
 	/* control characters are valid JSON escapes but not valid text */
 	assert_bind_error("{\"username\":\"abc\",\"full_name\":\"A\\u0001B\","
 	    "\"password\":\"12345678\",\"role\":\"viewer\"}",
-	    user_create_fields, "invalid_field", "full_name");
+	    api_user_create_fields, "invalid_field", "full_name");
 	assert_bind_error("{\"username\":\"abc\",\"full_name\":\"A\\u001bB\","
 	    "\"password\":\"12345678\",\"role\":\"viewer\"}",
-	    user_create_fields, "invalid_field", "full_name");
-	assert_bind_error("{\"full_name\":\"x\\u007f\"}", user_update_fields,
+	    api_user_create_fields, "invalid_field", "full_name");
+	assert_bind_error("{\"full_name\":\"x\\u007f\"}", api_user_update_fields,
 	    "invalid_field", "full_name");
 }
 
@@ -394,14 +366,14 @@ test_bind_too_long(void **state)
 	/* 65 ASCII characters for a 64 limit */
 	body = repeat("a", 65, "{\"username\":\"",
 	    "\",\"full_name\":\"A\",\"password\":\"12345678\",\"role\":\"viewer\"}");
-	assert_bind_error(body, user_create_fields, "too_long", "username");
+	assert_bind_error(body, api_user_create_fields, "too_long", "username");
 	free(body);
 
 	/* 200 three-byte letters (600 bytes) fit a 200 limit: code points
 	 * are counted, not bytes */
 	memset(&in, 0, sizeof(in));
 	body = repeat("ễ", 200, "{\"full_name\":\"", "\"}");
-	run_bind(&r, body, user_update_fields, &in);
+	run_bind(&r, body, api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_non_null(in.full_name);
 	assert_int_equal(strlen(in.full_name), 600);
@@ -410,14 +382,14 @@ test_bind_too_long(void **state)
 
 	/* 201 of them do not */
 	body = repeat("ễ", 201, "{\"full_name\":\"", "\"}");
-	assert_bind_error(body, user_update_fields, "too_long", "full_name");
+	assert_bind_error(body, api_user_update_fields, "too_long", "full_name");
 	free(body);
 
 	/* 200 decomposed letters (3 code points each) count as 200 after
 	 * NFC */
 	memset(&in, 0, sizeof(in));
 	body = repeat("e\xcc\xa3\xcc\x82", 200, "{\"full_name\":\"", "\"}");
-	run_bind(&r, body, user_update_fields, &in);
+	run_bind(&r, body, api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(strlen(in.full_name), 600);
 	assert_memory_equal(in.full_name, "ệ", 3);
@@ -427,7 +399,7 @@ test_bind_too_long(void **state)
 	/* JSON escapes count as the one character they encode */
 	memset(&in, 0, sizeof(in));
 	body = repeat("\\u1ec7", 200, "{\"full_name\":\"", "\"}");
-	run_bind(&r, body, user_update_fields, &in);
+	run_bind(&r, body, api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	done(&r);
 	free(body);
@@ -436,18 +408,18 @@ test_bind_too_long(void **state)
 	memset(&in, 0, sizeof(in));
 	body = repeat("ư", 256, "{\"password\":\"", "\",\"role\":\""
 	    "12345678901234567890\"}");
-	run_bind(&r, body, user_update_fields, &in);
+	run_bind(&r, body, api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	done(&r);
 	free(body);
 	assert_bind_error("{\"role\":\"123456789012345678901\"}",
-	    user_update_fields, "too_long", "role");
+	    api_user_update_fields, "too_long", "role");
 	body = repeat("x", 257, "{\"password\":\"", "\"}");
-	assert_bind_error(body, user_update_fields, "too_long", "password");
+	assert_bind_error(body, api_user_update_fields, "too_long", "password");
 	free(body);
 	body = repeat("đ", 41, "{\"name\":\"x\",\"type\":\"",
 	    "\",\"unit\":{\"structure\":2025,\"code\":\"25\"}}");
-	assert_bind_error(body, org_create_fields, "too_long", "type");
+	assert_bind_error(body, api_org_create_fields, "too_long", "type");
 	free(body);
 }
 
@@ -461,7 +433,7 @@ test_bind_nfc(void **state)
 	memset(&in, 0, sizeof(in));
 	/* "Hòa" with a combining grave, raw and as JSON escapes */
 	run_bind(&r, "{\"full_name\":\"Ho\xcc\x80""a\",\"role\":\"Vie\\u0323"
-	    "\\u0302t\"}", user_update_fields, &in);
+	    "\\u0302t\"}", api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_string_equal(in.full_name, "Hòa");
 	assert_string_equal(in.role, "Việt");
@@ -489,7 +461,7 @@ test_bind_unit(void **state)
 		snprintf(body, sizeof(body), "{\"name\":\"Ủy ban\",\"type\":"
 		    "\"ubnd\",\"unit\":%s}", good[i]);
 		memset(&in, 0, sizeof(in));
-		run_bind(&r, body, org_create_fields, &in);
+		run_bind(&r, body, api_org_create_fields, &in);
 		if (r.rc != 0)
 			print_error("%s: %s\n", good[i], r.e.msg);
 		assert_int_equal(r.rc, 0);
@@ -498,7 +470,7 @@ test_bind_unit(void **state)
 	}
 	memset(&in, 0, sizeof(in));
 	run_bind(&r, "{\"name\":\"Ủy ban\",\"type\":\"ubnd\",\"unit\":"
-	    "{\"structure\":2024,\"code\":\"04765\"}}", org_create_fields, &in);
+	    "{\"structure\":2024,\"code\":\"04765\"}}", api_org_create_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(in.unit.structure, 2024);
 	assert_string_equal(in.unit.code, "04765");
@@ -540,18 +512,18 @@ test_bind_unit_invalid(void **state)
 	for (size_t i = 0; bad[i] != NULL; i++) {
 		snprintf(body, sizeof(body), "{\"name\":\"x\",\"type\":\"y\","
 		    "\"unit\":%s}", bad[i]);
-		assert_bind_error(body, org_create_fields, "invalid_field",
+		assert_bind_error(body, api_org_create_fields, "invalid_field",
 		    "unit");
 	}
 	/* null for a required field counts as missing */
 	assert_bind_error("{\"name\":\"x\",\"type\":\"y\",\"unit\":null}",
-	    org_create_fields, "missing_field", "unit");
+	    api_org_create_fields, "missing_field", "unit");
 	/* extra keys inside the unit object */
 	assert_bind_error("{\"name\":\"x\",\"type\":\"y\",\"unit\":{\"structure\":"
-	    "2025,\"code\":\"25\",\"name\":\"Phú Thọ\"}}", org_create_fields,
+	    "2025,\"code\":\"25\",\"name\":\"Phú Thọ\"}}", api_org_create_fields,
 	    "unknown_field", "unit");
 	assert_bind_error("{\"name\":\"x\",\"type\":\"y\",\"unit\":{\"structure\":"
-	    "2025,\"code\":\"25\",\"path\":null}}", org_create_fields,
+	    "2025,\"code\":\"25\",\"path\":null}}", api_org_create_fields,
 	    "unknown_field", "unit");
 }
 
@@ -565,7 +537,7 @@ test_bind_bool(void **state)
 
 	(void)state;
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{\"disabled\":true}", user_update_fields, &in);
+	run_bind(&r, "{\"disabled\":true}", api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_true(in.has_disabled);
 	assert_true(in.disabled);
@@ -575,7 +547,7 @@ test_bind_bool(void **state)
 
 	memset(&in, 0, sizeof(in));
 	in.disabled = true;			/* overwritten */
-	run_bind(&r, "{\"disabled\":false}", user_update_fields, &in);
+	run_bind(&r, "{\"disabled\":false}", api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_true(in.has_disabled);
 	assert_false(in.disabled);
@@ -583,7 +555,7 @@ test_bind_bool(void **state)
 
 	/* absent: present flag stays false */
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{\"full_name\":\"Trần Thị B\"}", user_update_fields, &in);
+	run_bind(&r, "{\"full_name\":\"Trần Thị B\"}", api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_false(in.has_disabled);
 	assert_string_equal(in.full_name, "Trần Thị B");
@@ -591,14 +563,14 @@ test_bind_bool(void **state)
 
 	/* null on an optional field: as if absent */
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{\"disabled\":null}", user_update_fields, &in);
+	run_bind(&r, "{\"disabled\":null}", api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_false(in.has_disabled);
 	done(&r);
 
 	/* empty update body binds nothing */
 	memset(&in, 0, sizeof(in));
-	run_bind(&r, "{}", user_update_fields, &in);
+	run_bind(&r, "{}", api_user_update_fields, &in);
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(r.owned.n, 0);
 	done(&r);
@@ -623,12 +595,12 @@ test_owned_limit(void **state)
 	    &obj, &e), 0);
 	for (int i = 0; i < JBIND_MAX_STRINGS / 4; i++) {
 		memset(&in, 0, sizeof(in));
-		rc = jbind(obj, user_create_fields, &in, &owned, &e);
+		rc = jbind(obj, api_user_create_fields, &in, &owned, &e);
 		assert_int_equal(rc, 0);
 	}
 	assert_int_equal(owned.n, JBIND_MAX_STRINGS);
 	memset(&e, 0, sizeof(e));
-	rc = jbind(obj, user_create_fields, &in, &owned, &e);
+	rc = jbind(obj, api_user_create_fields, &in, &owned, &e);
 	assert_int_equal(rc, ERR_INVAL);
 	assert_non_null(e.field);
 	assert_int_equal(owned.n, JBIND_MAX_STRINGS);
@@ -651,7 +623,7 @@ test_error_then_release(void **state)
 	memset(&in, 0, sizeof(in));
 	body = repeat("x", 300, "{\"full_name\":\"Nguyễn\",\"password\":\"",
 	    "\"}");
-	run_bind(&r, body, user_update_fields, &in);
+	run_bind(&r, body, api_user_update_fields, &in);
 	assert_int_equal(r.rc, ERR_INVAL);
 	assert_true(r.owned.n >= 1);
 	done(&r);

@@ -1,0 +1,29 @@
+/*
+ * api.h - the API handlers' request bodies and their field tables.  The
+ * tables are the allowlist of every JSON body the API accepts; the unit
+ * tests and the fuzz target bind against these very tables.
+ */
+#ifndef HTTP_API_H
+#define HTTP_API_H
+
+#include "http/http.h"
+#include "http/jbind.h"
+
+struct login_in {
+	const char	*username;
+	const char	*password;
+};
+
+struct password_in {
+	const char	*old_password;
+	const char	*new_password;
+};
+
+extern const struct jfield api_login_fields[];		/* struct login_in */
+extern const struct jfield api_password_fields[];	/* struct password_in */
+extern const struct jfield api_org_create_fields[];	/* struct org_input */
+extern const struct jfield api_org_update_fields[];	/* struct org_input */
+extern const struct jfield api_user_create_fields[];	/* struct user_input */
+extern const struct jfield api_user_update_fields[];	/* struct user_input */
+
+#endif
