@@ -15,10 +15,11 @@ while IFS= read -r hit; do
 	say "banned function: $hit"
 done < <(grep -rnE "$banned" src | grep -vE '\b(snprintf|vsnprintf)\b')
 
+# (also a continuation line of a condition that opens with an assignment)
 while IFS= read -r hit; do
 	say "assignment in a condition: $hit"
 done < <(grep -rn '' src --include='*.c' | sed -E 's/"([^"\\]|\\.)*"/""/g' |
-    grep -E '^[^:]+:[0-9]+:[[:space:]]*(\}[[:space:]]*else[[:space:]]+)?(if|while)[[:space:]]*\(.*[^=!<>]=[^=]')
+    grep -E '^[^:]+:[0-9]+:[[:space:]]*((\}[[:space:]]*else[[:space:]]+)?(if|while)[[:space:]]*\(.*[^=!<>]=[^=]|\(+[a-z_>*-]+ = )')
 
 # layer of a path: core store domain http cli main
 layer() {

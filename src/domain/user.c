@@ -376,9 +376,11 @@ user_update(struct store *st, const struct actor *a, int64_t id,
 	if (!actor_is_admin(a))
 		return err_set(e, ERR_PERM, "forbidden", NULL,
 		    "Bạn không có quyền quản lý người dùng.");
-	if (in->password != NULL &&
-	    (rc = check_password(in->password, "password", e)) != 0)
-		return rc;
+	if (in->password != NULL) {
+		rc = check_password(in->password, "password", e);
+		if (rc != 0)
+			return rc;
+	}
 	if (in->full_name != NULL && in->full_name[0] == '\0')
 		return err_set(e, ERR_INVAL, "invalid_field", "full_name",
 		    "Họ và tên không được để trống.");
