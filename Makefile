@@ -9,7 +9,8 @@
 #   make clean
 
 CC	?= cc
-PKGS	 = libmicrohttpd jansson sqlite3 libpq libsodium icu-uc icu-i18n
+PKGS	 = libmicrohttpd jansson sqlite3 libpq libsodium icu-uc icu-i18n \
+	   libzip expat xlsxwriter libmagic
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 # libcsv ships no pkg-config file; it is linked by name.
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread

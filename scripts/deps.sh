@@ -4,7 +4,8 @@
 set -euo pipefail
 
 BUILD_PKGS=(build-essential pkg-config libmicrohttpd-dev libjansson-dev
-	libsqlite3-dev libpq-dev libsodium-dev libicu-dev libcsv-dev)
+	libsqlite3-dev libpq-dev libsodium-dev libicu-dev libcsv-dev
+	libzip-dev libexpat1-dev libxlsxwriter-dev libmagic-dev)
 # Debian's nodejs (18) and npm (9) unless a node is already installed.
 command -v node >/dev/null 2>&1 || BUILD_PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || BUILD_PKGS+=(npm)
