@@ -19,17 +19,21 @@
 #include "domain/org.h"
 #include "domain/unit.h"
 #include "domain/user.h"
+#include "domain/protect.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
 static const struct cmd commands[] = {
 	{ "serve", cmd_serve,
 	  "serve --db DB [--listen HOST:PORT] [--web DIR] [--threads N]\n"
-	  "      [--session-idle SECONDS] [--session-max SECONDS] [--secure-cookie]",
-	  "Serve the JSON API and the web interface (default 127.0.0.1:8080)." },
-	{ "migrate", cmd_migrate, "migrate --db DB",
+	  "      [--session-idle SECONDS] [--session-max SECONDS] [--secure-cookie]\n"
+	  "      [--key-file FILE]",
+	  "Serve the JSON API and the web interface (default 127.0.0.1:8080).\n"
+	  "The key file (default DB.key for SQLite) opens denouncers' identities." },
+	{ "migrate", cmd_migrate, "migrate --db DB [--key-file FILE]",
 	  "Create or upgrade the database schema and load the administrative\n"
-	  "units (2024 and 2025 structures and the 2025 mapping) when absent." },
+	  "units (2024 and 2025 structures and the 2025 mapping) when absent.\n"
+	  "Creates the identity key file (default DB.key for SQLite) when missing." },
 	{ "user", cmd_user,
 	  "user add --db DB --username NAME --role ROLE [--unit CODE]\n"
 	  "         [--structure 2024|2025] [--full-name NAME] --password-stdin\n"
@@ -175,10 +179,44 @@ cli_open(const char *db, struct store **st, struct err *e)
 /* ---- migrate ----------------------------------------------------------- */
 
 int
+cli_key(const char *db, const char *key_file, bool create, bool required)
+{
+	char path[4096];
+	struct err e = { 0 };
+	bool created = false;
+
+	if (key_file == NULL) {
+		if (protect_default_key_path(db, path, sizeof(path)) != 0) {
+			if (!required)
+				return 0;
+			fprintf(stderr, "danvan: --key-file is required with"
+			    " a PostgreSQL database\n");
+			return ERR_INVAL;
+		}
+		key_file = path;
+	}
+	if (create && protect_key_create(key_file, &created, &e) != 0)
+		return cli_fail("key", e.code, &e);
+	if (created)
+		printf("created key file %s (keep it safe: it opens the"
+		    " protected identities)\n", key_file);
+	if (protect_key_load(key_file, &e) != 0) {
+		if (!required) {
+			fprintf(stderr, "danvan: warning: %s; protected"
+			    " identities are unavailable\n", e.msg);
+			return 0;
+		}
+		return cli_fail("key", e.code, &e);
+	}
+	return 0;
+}
+
+int
 cmd_migrate(const struct cmd *c, int argc, char **argv)
 {
-	const char *db = NULL;
-	struct opt opts[] = { { "--db", &db, NULL }, { NULL, NULL, NULL } };
+	const char *db = NULL, *key = NULL;
+	struct opt opts[] = { { "--db", &db, NULL }, { "--key-file", &key, NULL },
+	    { NULL, NULL, NULL } };
 	struct store *st = NULL;
 	struct err e = { 0 };
 	int64_t loaded = 0;
@@ -188,6 +226,10 @@ cmd_migrate(const struct cmd *c, int argc, char **argv)
 		return 2;
 	if (cli_open(db, &st, &e) != 0)
 		return 1;
+	if (cli_key(db, key, true, false) != 0) {
+		store_close(st);
+		return 1;
+	}
 	rc = migrate_run(st, &applied, &e);
 	if (rc == 0)
 		rc = unit_load_embedded(st, &loaded, &e);

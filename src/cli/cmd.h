@@ -31,6 +31,10 @@ int	opt_int(const char *name, const char *v, long min, long max,
 	    long *out);
 int	cli_open(const char *db, struct store **st, struct err *e);
 int	cli_fail(const char *what, int rc, const struct err *e);
+/* The key file for protected identities: key_file if given, else the
+ * default beside a SQLite database; load it (create when asked). */
+int	cli_key(const char *db, const char *key_file, bool create,
+	    bool required);
 
 int	cmd_serve(const struct cmd *c, int argc, char **argv);
 int	cmd_migrate(const struct cmd *c, int argc, char **argv);

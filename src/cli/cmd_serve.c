@@ -19,6 +19,7 @@ cmd_serve(const struct cmd *c, int argc, char **argv)
 		{ "--session-idle", &idle, NULL },
 		{ "--session-max", &max_age, NULL },
 		{ "--secure-cookie", NULL, &secure },
+		{ "--key-file", &conf.key_file, NULL },
 		{ NULL, NULL, NULL }
 	};
 	struct err e = { 0 };
@@ -48,6 +49,8 @@ cmd_serve(const struct cmd *c, int argc, char **argv)
 		conf.session.max_age = n;
 	}
 	conf.secure_cookie = secure;
+	if (cli_key(conf.db, conf.key_file, false, false) != 0)
+		return 1;
 	rc = server_run(&conf, &e);
 	if (rc != 0)
 		return cli_fail("serve", rc, &e);

@@ -30,6 +30,7 @@ struct req {
 	char			*url;
 	char			 ip[48];
 	struct buf		 body;
+	size_t			 body_max;
 	bool			 body_too_big;
 	json_t			*body_json;	/* parsed on demand */
 	struct jbind_strings	 strings;
@@ -41,6 +42,11 @@ struct req {
 	int			 status;
 	json_t			*out;
 	char			*out_text;	/* instead of out: JSON text */
+	/* Instead of out: a file (malloc'd bytes, freed by the server). */
+	char			*out_bytes;
+	size_t			 out_len;
+	const char		*out_type;	/* static Content-Type */
+	char			 out_filename[128];	/* ASCII download name */
 	struct err		 err;
 	char			 set_cookie[256];
 };
@@ -50,6 +56,7 @@ enum {
 	R_AUTH = 1 << 0,	/* needs a session */
 	R_CSRF = 1 << 1,	/* needs X-CSRF-Token (implies R_AUTH) */
 	R_NOSTORE = 1 << 2,	/* needs no database connection */
+	R_UPLOAD = 1 << 3,	/* raw body up to upload_max, any Content-Type */
 };
 
 struct route {
@@ -59,7 +66,11 @@ struct route {
 	unsigned	 flags;
 };
 
+/* The route tables, searched in order (api.c, api_reception.c,
+ * api_petition.c). */
 extern const struct route api_routes[];
+extern const struct route api_reception_routes[];
+extern const struct route api_petition_routes[];
 
 /* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);
@@ -79,6 +90,9 @@ int	req_page(struct req *r, int64_t max_limit, int64_t *limit,
 int	req_bind(struct req *r, const struct jfield *fields, void *dst);
 /* Parse a path parameter as a positive id. */
 int	req_param_id(struct req *r, int i, int64_t *out);
+/* Hand back a file: takes ownership of bytes (malloc'd). */
+void	req_send_file(struct req *r, char *bytes, size_t len,
+	    const char *type, const char *filename);
 /* Header value or NULL. */
 const char *req_header(struct req *r, const char *name);
 

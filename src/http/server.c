@@ -56,6 +56,7 @@ server_conf_default(struct server_conf *c)
 	c->web_dir = "web/dist";
 	c->threads = 2;
 	c->body_max = 64 * 1024;
+	c->upload_max = 10 * 1024 * 1024;
 	session_conf_default(&c->session);
 }
 
@@ -378,24 +379,51 @@ run_route(struct req *r, const struct route *match)
 	return match->fn(r);
 }
 
+static const struct route *const route_tables[] = {
+	api_routes, api_reception_routes, api_petition_routes, NULL
+};
+
+/* The route for r's method and URL; *path_found tells whether any route
+ * has the URL (for 405 against 404). */
+static const struct route *
+find_route(struct req *r, bool *path_found)
+{
+	const struct route *rt;
+
+	*path_found = false;
+	for (int t = 0; route_tables[t] != NULL; t++) {
+		for (rt = route_tables[t]; rt->pattern != NULL; rt++) {
+			if (!route_match(rt->pattern, r->url, r))
+				continue;
+			*path_found = true;
+			if (strcmp(rt->method, r->method) == 0 ||
+			    (strcmp(r->method, "HEAD") == 0 &&
+			    strcmp(rt->method, "GET") == 0))
+				return rt;
+		}
+	}
+	return NULL;
+}
+
+void
+req_send_file(struct req *r, char *bytes, size_t len, const char *type,
+    const char *filename)
+{
+	free(r->out_bytes);
+	r->out_bytes = bytes;
+	r->out_len = len;
+	r->out_type = type;
+	snprintf(r->out_filename, sizeof(r->out_filename), "%s", filename);
+}
+
 static int
 dispatch(struct req *r)
 {
-	const struct route *rt, *match = NULL;
-	bool path_found = false, read_txn;
+	const struct route *match;
+	bool path_found, read_txn;
 	int rc;
 
-	for (rt = api_routes; rt->pattern != NULL; rt++) {
-		if (!route_match(rt->pattern, r->url, r))
-			continue;
-		path_found = true;
-		if (strcmp(rt->method, r->method) == 0 ||
-		    (strcmp(r->method, "HEAD") == 0 &&
-		    strcmp(rt->method, "GET") == 0)) {
-			match = rt;
-			break;
-		}
-	}
+	match = find_route(r, &path_found);
 	if (match == NULL) {
 		if (path_found)
 			return err_set(&r->err, ERR_METHOD,
@@ -406,9 +434,11 @@ dispatch(struct req *r)
 	if (r->body_too_big)
 		return err_set(&r->err, ERR_TOOBIG, "payload_too_large", NULL,
 		    "%s", "");
-	rc = check_content_type(r);
-	if (rc != 0)
-		return rc;
+	if (!(match->flags & R_UPLOAD)) {
+		rc = check_content_type(r);
+		if (rc != 0)
+			return rc;
+	}
 	if (match->flags & R_NOSTORE) {
 		r->status = 200;
 		return match->fn(r);
@@ -562,6 +592,31 @@ client_ip(struct MHD_Connection *c, char *out, size_t size)
 }
 
 static enum MHD_Result
+send_file(struct req *r)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	char cd[200];
+
+	resp = MHD_create_response_from_buffer(r->out_len, r->out_bytes,
+	    MHD_RESPMEM_MUST_FREE);
+	r->out_bytes = NULL;
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", r->out_type);
+	snprintf(cd, sizeof(cd), "attachment; filename=\"%s\"",
+	    r->out_filename);
+	MHD_add_response_header(resp, "Content-Disposition", cd);
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	    "default-src 'none'; sandbox");
+	add_security_headers(resp);
+	ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
 finish(struct req *r)
 {
 	struct MHD_Response *resp;
@@ -581,8 +636,12 @@ finish(struct req *r)
 	if (rc != 0) {
 		free(r->out_text);
 		r->out_text = NULL;
+		free(r->out_bytes);
+		r->out_bytes = NULL;
 		render_error(r, rc);
 	}
+	if (r->out_bytes != NULL)
+		return send_file(r);
 	if (r->out == NULL && r->out_text == NULL)
 		r->out = json_object();
 	if (r->out_text != NULL) {
@@ -620,7 +679,20 @@ too_large_upfront(struct req *r)
 	int64_t n;
 
 	return cl != NULL && parse_i64(cl, 0, INT64_MAX / 2, &n) == 0 &&
-	    (uint64_t)n > r->srv->conf->body_max;
+	    (uint64_t)n > r->body_max;
+}
+
+/* Uploads (R_UPLOAD routes) may carry up to upload_max raw bytes. */
+static size_t
+body_limit(struct req *r)
+{
+	const struct route *rt;
+	bool found;
+
+	rt = find_route(r, &found);
+	if (rt != NULL && (rt->flags & R_UPLOAD))
+		return r->srv->conf->upload_max;
+	return r->srv->conf->body_max;
 }
 
 /* Answer 413 on the first callback; MHD then closes the connection
@@ -647,7 +719,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		r->conn = c;
 		r->method = method;
 		r->url = xstrdup(url);
-		buf_init(&r->body, s->conf->body_max);
+		r->body_max = body_limit(r);
+		buf_init(&r->body, r->body_max);
 		client_ip(c, r->ip, sizeof(r->ip));
 		*con_cls = r;
 		return too_large_upfront(r) ? reject_now(r) : MHD_YES;
@@ -681,6 +754,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		pool_put(s, r->st);
 	json_decref(r->out);
 	free(r->out_text);
+	free(r->out_bytes);
 	json_decref(r->body_json);
 	jbind_strings_release(&r->strings);
 	buf_release(&r->body);

@@ -17,7 +17,9 @@ struct server_conf {
 	const char		*listen;	/* "HOST:PORT" */
 	const char		*web_dir;	/* built front end */
 	int			 threads;
-	size_t			 body_max;
+	size_t			 body_max;	/* JSON bodies */
+	size_t			 upload_max;	/* R_UPLOAD routes */
+	const char		*key_file;	/* protected identities */
 	bool			 secure_cookie;
 	struct session_conf	 session;
 };

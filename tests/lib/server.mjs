@@ -178,8 +178,10 @@ export async function startServer(opts = {}) {
 	live.add(state);
 
 	const cli = (args, o = {}) => run(BIN, args, o);
+	const keyFile = path.join(db.tmp, 'identity.key');
+	state.keyFile = keyFile;
 	try {
-		await cli(['migrate', '--db', db.dsn]);
+		await cli(['migrate', '--db', db.dsn, '--key-file', keyFile]);
 		await cli(['user', 'add', '--db', db.dsn, '--username', ADMIN_USERNAME,
 			'--full-name', ADMIN_FULL_NAME, '--role', 'sysadmin', '--password-stdin'],
 		{ input: ADMIN_PASSWORD });
@@ -194,7 +196,7 @@ export async function startServer(opts = {}) {
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
 		const args = ['serve', '--db', db.dsn, '--listen', `127.0.0.1:${port}`,
-			'--web', WEB_DIST, ...(opts.args || [])];
+			'--web', WEB_DIST, '--key-file', keyFile, ...(opts.args || [])];
 		const child = spawn(BIN, args, {
 			cwd: REPO,
 			env: { ...process.env, ...(opts.env || {}) },
