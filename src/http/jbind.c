@@ -119,6 +119,26 @@ bind_unit(const struct jfield *f, json_t *v, char *dst, struct err *e)
 	return 0;
 }
 
+static int
+bind_int(const struct jfield *f, json_t *v, char *dst, struct err *e)
+{
+	json_int_t n;
+	int64_t i;
+	bool b = true;
+
+	if (!json_is_integer(v))
+		return err_set(e, ERR_INVAL, "invalid_field", f->name,
+		    "Trường \"%s\" phải là số nguyên.", f->name);
+	n = json_integer_value(v);
+	if (n < 0 || (uint64_t)n > (uint64_t)f->max_len)
+		return err_set(e, ERR_INVAL, "invalid_field", f->name,
+		    "Trường \"%s\" phải từ 0 đến %zu.", f->name, f->max_len);
+	i = (int64_t)n;
+	memcpy(dst + f->off, &i, sizeof(i));
+	memcpy(dst + f->set_off, &b, sizeof(b));
+	return 0;
+}
+
 int
 jbind(json_t *obj, const struct jfield *fields, void *dstv,
     struct jbind_strings *owned, struct err *e)
@@ -159,6 +179,9 @@ jbind(json_t *obj, const struct jfield *fields, void *dstv,
 			break;
 		case JF_UNIT:
 			rc = bind_unit(f, v, dst, e);
+			break;
+		case JF_INT:
+			rc = bind_int(f, v, dst, e);
 			break;
 		}
 		if (rc != 0)

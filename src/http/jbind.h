@@ -19,15 +19,16 @@ enum jf_type {
 	JF_STR,		/* const char * at off */
 	JF_BOOL,	/* bool at off, bool "present" at set_off */
 	JF_UNIT,	/* struct unit_ref at off: {"structure","code"} */
+	JF_INT,		/* int64_t at off in 0..max_len, bool "present" at set_off */
 };
 
 struct jfield {
 	const char	*name;
 	enum jf_type	 type;
 	bool		 required;
-	size_t		 max_len;	/* code points, JF_STR */
+	size_t		 max_len;	/* code points (JF_STR), largest value (JF_INT) */
 	size_t		 off;
-	size_t		 set_off;	/* JF_BOOL */
+	size_t		 set_off;	/* JF_BOOL, JF_INT */
 };
 
 #define JBIND_MAX_STRINGS	16
