@@ -11,10 +11,14 @@
 #include "store/store.h"
 
 static const char *const entities[] = {
-	"user", "organization", "session", NULL
+	"user", "organization", "session", "petition", "attachment",
+	"settings", "deadline_rule", "calendar_day", NULL
 };
 static const char *const actions[] = {
-	"create", "update", "delete", "login", "logout", "password", NULL
+	"create", "update", "delete", "login", "logout", "password",
+	"classify", "accept", "return", "forward", "archive", "attach",
+	"progress", "extend", "resolve", "withdraw", "mass_case", "assign",
+	"read_identity", "download", "import", NULL
 };
 
 static bool

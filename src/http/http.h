@@ -57,6 +57,7 @@ enum {
 	R_CSRF = 1 << 1,	/* needs X-CSRF-Token (implies R_AUTH) */
 	R_NOSTORE = 1 << 2,	/* needs no database connection */
 	R_UPLOAD = 1 << 3,	/* raw body up to upload_max, any Content-Type */
+	R_OWN_TXN = 1 << 4,	/* a GET that writes (audit): no read txn */
 };
 
 struct route {

@@ -451,7 +451,7 @@ dispatch(struct req *r)
 	 * one snapshot, and SQLite takes its WAL read lock once instead of
 	 * once per statement.  Writes manage their own transactions.
 	 */
-	read_txn = !is_write(r->method);
+	read_txn = !is_write(r->method) && !(match->flags & R_OWN_TXN);
 	if (read_txn) {
 		rc = store_begin(r->st, &r->err);
 		if (rc != 0)
