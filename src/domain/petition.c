@@ -411,7 +411,7 @@ events_json(struct store *st, int64_t id, json_t **out, struct err *e)
 		return rc;
 	stmt_bind_int(q, 1, id);
 	arr = json_array();
-	while ((rc = stmt_step(q, e)) == STEP_ROW) {
+	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e)) {
 		clock_iso(stmt_col_int(q, 1), at);
 		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s,"
 		    " s:s, s:o, s:o, s:o}", "id",
@@ -445,7 +445,7 @@ attachments_json(struct store *st, int64_t id, json_t **out, struct err *e)
 		return rc;
 	stmt_bind_int(q, 1, id);
 	arr = json_array();
-	while ((rc = stmt_step(q, e)) == STEP_ROW) {
+	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e)) {
 		clock_iso(stmt_col_int(q, 5), at);
 		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:I,"
 		    " s:s, s:s}", "id", (json_int_t)stmt_col_int(q, 0),
@@ -683,7 +683,7 @@ find_duplicates(struct store *st, const struct actor *a, const char *hash,
 	stmt_bind_int(q, 2, skip);
 	actor_bind_scope(a, q, 3);
 	arr = *out;
-	while ((rc = stmt_step(q, e)) == STEP_ROW) {
+	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e)) {
 		sim = similarity(mine, stmt_col_text(q, 3));
 		if (strcmp(stmt_col_text(q, 2), subject_fold) == 0)
 			sim = sim < 0.5 ? 0.5 + sim / 2 : sim;
@@ -2014,7 +2014,7 @@ petition_track(struct store *st, const char *code, json_t **out,
 		if (rc != 0)
 			break;
 		stmt_bind_int(q, 1, chain[i]);
-		while ((rc = stmt_step(q, e)) == STEP_ROW)
+		for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e))
 			json_array_append_new(timeline, json_pack("{s:s, s:s,"
 			    " s:s}", "day", stmt_col_text(q, 0), "status",
 			    stmt_col_text(q, 1), "public_note",

@@ -141,3 +141,60 @@ export const isAdmin = (user) => !!user && (user.role === 'sysadmin' || user.rol
 export function navigate(path) {
 	if (window.location.hash !== `#${path}`) window.location.hash = `#${path}`;
 }
+
+/* Legal days ("YYYY-MM-DD", no time zone) -------------------------------- */
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2025-07-01" → "01/07/2025" ('' for empty, the text itself when not a day). */
+export function formatDay(day) {
+	if (!day) return '';
+	const m = DAY_RE.exec(String(day));
+	return m ? `${m[3]}/${m[2]}/${m[1]}` : String(day);
+}
+
+const dayFmt = new Intl.DateTimeFormat('en-CA', {
+	timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+});
+
+/** Today in Vietnam as "YYYY-MM-DD". */
+export function todayDay() {
+	return dayFmt.format(new Date());
+}
+
+function dayNumber(day) {
+	const m = DAY_RE.exec(String(day || ''));
+	return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 : NaN;
+}
+
+/** Calendar days from a to b (b - a); NaN when either is not a day. */
+export function dayDiff(a, b) {
+	return dayNumber(b) - dayNumber(a);
+}
+
+/**
+ * Time left until a due day, in calendar days, from today in Vietnam:
+ * {days, text, tone} with text "còn 3 ngày", "hạn hôm nay", "quá hạn 2 ngày".
+ */
+export function dueInfo(due, today = todayDay()) {
+	const d = dayDiff(today, due);
+	if (!Number.isFinite(d)) return null;
+	if (d > 0) return { days: d, text: `còn ${formatNumber(d)} ngày`, tone: d <= 5 ? 'soon' : 'ok' };
+	if (d === 0) return { days: 0, text: 'hạn cuối là hôm nay', tone: 'soon' };
+	return { days: d, text: `quá hạn ${formatNumber(-d)} ngày`, tone: 'late' };
+}
+
+/** A percentage as the API sends it (99.74) → "99,74%"; '—' for null. */
+export function formatRate(x) {
+	if (x === null || x === undefined || x === '' || !Number.isFinite(Number(x))) return '—';
+	return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(Number(x))}%`;
+}
+
+/** Bytes as "1,5 MB". */
+export function formatBytes(n) {
+	const v = Number(n) || 0;
+	if (v < 1024) return `${formatNumber(v)} byte`;
+	const f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+	if (v < 1024 * 1024) return `${f.format(v / 1024)} KB`;
+	return `${f.format(v / (1024 * 1024))} MB`;
+}
