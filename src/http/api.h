@@ -26,4 +26,7 @@ extern const struct jfield api_org_update_fields[];	/* struct org_input */
 extern const struct jfield api_user_create_fields[];	/* struct user_input */
 extern const struct jfield api_user_update_fields[];	/* struct user_input */
 
+extern const struct jfield api_petition_create_fields[];	/* struct petition_input */
+extern const struct jfield api_public_submit_fields[];	/* struct public_input */
+
 #endif

@@ -7,9 +7,15 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/clock.h"
+#include "domain/attach.h"
 #include "domain/petition.h"
+#include "domain/rules.h"
+#include "domain/stats.h"
+#include "domain/public.h"
 #include "domain/vocab.h"
 #include "http/api.h"
+#include "http/ratelimit.h"
 
 #define LIST_LIMIT_MAX	500
 
@@ -265,10 +271,334 @@ api_petition_identity(struct req *r)
 	return rc;
 }
 
+/* ---- statistics ------------------------------------------------------ */
+
+static int
+api_stats(struct req *r)
+{
+	struct stats_query f;
+	int64_t st = 0, cutoff = -1;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	rc = req_query_int(r, "structure", 2024, 2025, 0, &st);
+	if (rc == 0)
+		rc = req_query(r, "unit", &f.unit);
+	if (rc == 0 && f.unit != NULL && st == 0)
+		st = 2025;
+	f.structure = (int)st;
+	if (rc == 0)
+		rc = req_query(r, "period", &f.period);
+	if (rc == 0 && f.period != NULL && strlen(f.period) > 40)
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "period",
+		    "Kỳ báo cáo không hợp lệ.");
+	if (rc == 0)
+		rc = req_query_int(r, "cutoff", 0, 28, -1, &cutoff);
+	f.cutoff = (int)cutoff;
+	if (rc == 0)
+		rc = stats_petitions(r->st, &r->sess.actor, &f, &r->out,
+		    &r->err);
+	return rc;
+}
+
+/* ---- attachments ---------------------------------------------------- */
+
+static int
+api_attach_add(struct req *r)
+{
+	const char *name;
+	int64_t id;
+	int rc;
+
+	rc = req_param_id(r, 0, &id);
+	if (rc == 0)
+		rc = req_query(r, "name", &name);
+	if (rc == 0)
+		rc = attach_add(r->st, &r->sess.actor, id, name,
+		    buf_cstr(&r->body), r->body.len, &r->out, &r->err);
+	if (rc == 0)
+		r->status = 201;
+	return rc;
+}
+
+static int
+api_attach_get(struct req *r)
+{
+	char name[512], ascii[128];
+	const char *mime;
+	char *bytes;
+	size_t len, j = 0;
+	int64_t id;
+	int rc;
+
+	rc = req_param_id(r, 0, &id);
+	if (rc == 0)
+		rc = attach_fetch(r->st, &r->sess.actor, id, &bytes, &len,
+		    &mime, name, sizeof(name), &r->err);
+	if (rc != 0)
+		return rc;
+	/* The download name in the header is plain ASCII; the real name is
+	 * in the attachment list. */
+	for (size_t i = 0; name[i] != '\0' && j < sizeof(ascii) - 1; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')
+			ascii[j++] = (char)c;
+	}
+	ascii[j] = '\0';
+	req_send_file(r, bytes, len, mime, j > 0 ? ascii : "tep-dinh-kem");
+	return 0;
+}
+
+/* ---- rules as data ---------------------------------------------------- */
+
+static int
+api_fields(struct req *r)
+{
+	return petition_fields_json(r->st, &r->out, &r->err);
+}
+
+static int
+api_rules(struct req *r)
+{
+	return deadline_rules_json(r->st, &r->out, &r->err);
+}
+
+struct rule_patch_in {
+	int64_t		 amount, complex_amount, especially_complex_amount;
+	int64_t		 remote_amount, remote_complex_amount;
+	bool		 has_amount, has_complex_amount;
+	bool		 has_especially_complex_amount, has_remote_amount;
+	bool		 has_remote_complex_amount;
+	const char	*day_unit;
+};
+
+#define R_INT(name)							\
+	{ #name, JF_INT, false, DEADLINE_AMOUNT_MAX,			\
+	  offsetof(struct rule_patch_in, name),			\
+	  offsetof(struct rule_patch_in, has_##name) }
+
+static const struct jfield rule_patch_fields[] = {
+	R_INT(amount), R_INT(complex_amount), R_INT(especially_complex_amount),
+	R_INT(remote_amount), R_INT(remote_complex_amount),
+	{ "day_unit", JF_STR, false, 10,
+	  offsetof(struct rule_patch_in, day_unit), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static int
+api_rule_update(struct req *r)
+{
+	struct deadline_rule_patch p;
+	struct rule_patch_in in;
+	json_t *o = NULL;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	memset(&p, 0, sizeof(p));
+	rc = req_bind(r, rule_patch_fields, &in);
+	if (rc != 0)
+		return rc;
+	p.has_amount = in.has_amount;
+	p.amount = (int)in.amount;
+	p.has_complex_amount = in.has_complex_amount;
+	p.complex_amount = (int)in.complex_amount;
+	p.has_especially_complex_amount = in.has_especially_complex_amount;
+	p.especially_complex_amount = (int)in.especially_complex_amount;
+	p.has_remote_amount = in.has_remote_amount;
+	p.remote_amount = (int)in.remote_amount;
+	p.has_remote_complex_amount = in.has_remote_complex_amount;
+	p.remote_complex_amount = (int)in.remote_complex_amount;
+	p.unit = in.day_unit;
+	rc = rules_deadline_update(r->st, &r->sess.actor, r->params[0], &p,
+	    &o, &r->err);
+	if (rc == 0)
+		r->out = json_pack("{s:o}", "rule", o);
+	return rc;
+}
+
+static int
+api_calendar(struct req *r)
+{
+	int64_t year;
+	int rc;
+
+	rc = req_query_int(r, "year", 1900, 2199, 0, &year);
+	if (rc == 0 && year == 0) {
+		int y, m, d;
+
+		cal_to_ymd(cal_today(), &y, &m, &d);
+		year = y;
+	}
+	if (rc == 0)
+		rc = calendar_year_json(r->st, (int)year, &r->out, &r->err);
+	return rc;
+}
+
+struct calday_in {
+	bool		 working, has_working;
+	const char	*name;
+};
+
+static const struct jfield calday_fields[] = {
+	{ "working", JF_BOOL, true, 0, offsetof(struct calday_in, working),
+	  offsetof(struct calday_in, has_working) },
+	{ "name", JF_STR, true, 200, offsetof(struct calday_in, name), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static int
+api_calday_set(struct req *r)
+{
+	struct calday_in in;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	rc = req_bind(r, calday_fields, &in);
+	if (rc == 0)
+		rc = rules_calendar_set(r->st, &r->sess.actor, r->params[0],
+		    in.working, in.name, &r->err);
+	if (rc == 0)
+		r->out = json_pack("{s:s}", "status", "ok");
+	return rc;
+}
+
+static int
+api_calday_delete(struct req *r)
+{
+	int rc;
+
+	rc = rules_calendar_delete(r->st, &r->sess.actor, r->params[0],
+	    &r->err);
+	if (rc == 0)
+		r->out = json_pack("{s:s}", "status", "ok");
+	return rc;
+}
+
+static int
+api_settings(struct req *r)
+{
+	return settings_json(r->st, &r->out, &r->err);
+}
+
+struct settings_in {
+	int64_t	v[5];
+	bool	has[5];
+};
+
+#define S_INT(name, i)							\
+	{ name, JF_INT, false, 100000, offsetof(struct settings_in, v) +	\
+	  (i) * sizeof(int64_t), offsetof(struct settings_in, has) + (i) }
+
+static const struct jfield settings_fields[] = {
+	S_INT("mass_threshold", 0), S_INT("due_soon_days", 1),
+	S_INT("report_cutoff_day", 2), S_INT("public_submit_per_hour", 3),
+	S_INT("public_track_per_10min", 4),
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static int
+api_settings_update(struct req *r)
+{
+	struct settings_in in;
+	json_t *patch;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	rc = req_bind(r, settings_fields, &in);
+	if (rc != 0)
+		return rc;
+	patch = json_object();
+	for (int i = 0; settings_fields[i].name != NULL; i++)
+		if (in.has[i])
+			json_object_set_new(patch, settings_fields[i].name,
+			    json_integer(in.v[i]));
+	rc = settings_update(r->st, &r->sess.actor, patch, &r->out, &r->err);
+	json_decref(patch);
+	return rc;
+}
+
+/* ---- public pages ---------------------------------------------------- */
+
+const struct jfield api_public_submit_fields[] = {
+	{ "unit", JF_UNIT, true, 0, offsetof(struct public_input, unit), 0 },
+	{ "classification", JF_STR, true, 20,
+	  offsetof(struct public_input, classification), 0 },
+	{ "name", JF_STR, true, 200, offsetof(struct public_input, name), 0 },
+	{ "address", JF_STR, true, 500,
+	  offsetof(struct public_input, address), 0 },
+	{ "phone", JF_STR, false, 20, offsetof(struct public_input, phone), 0 },
+	{ "subject", JF_STR, true, 500,
+	  offsetof(struct public_input, subject), 0 },
+	{ "content", JF_STR, true, 5000,
+	  offsetof(struct public_input, content), 0 },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+/* One hit of the public limit `setting` per `window` seconds. */
+static int
+public_limit(struct req *r, const char *kind, const char *setting,
+    int def, int64_t window)
+{
+	int limit, retry;
+	int rc;
+
+	rc = settings_int(r->st, setting, def, &limit, &r->err);
+	if (rc != 0)
+		return rc;
+	if (ratelimit_hit(kind, r->ip, limit, window, clock_now(), &retry))
+		return 0;
+	rc = err_set(&r->err, ERR_THROTTLED, "too_many_attempts", NULL,
+	    "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau.");
+	r->err.retry_after = retry;
+	return rc;
+}
+
+static int
+api_public_submit(struct req *r)
+{
+	struct public_input in;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	rc = req_bind(r, api_public_submit_fields, &in);
+	if (rc == 0)
+		rc = public_limit(r, "submit", "public_submit_per_hour", 5,
+		    3600);
+	if (rc == 0)
+		rc = public_submit(r->st, &in, r->ip, &r->out, &r->err);
+	if (rc == 0)
+		r->status = 201;
+	return rc;
+}
+
 static int
 api_track(struct req *r)
 {
-	return petition_track(r->st, r->params[0], &r->out, &r->err);
+	int rc;
+
+	rc = public_limit(r, "track", "public_track_per_10min", 60, 600);
+	if (rc == 0)
+		rc = petition_track(r->st, r->params[0], &r->out, &r->err);
+	return rc;
+}
+
+static int
+api_public_units(struct req *r)
+{
+	const char *parent;
+	int rc;
+
+	rc = req_query(r, "parent", &parent);
+	if (rc == 0 && parent != NULL && (strlen(parent) < 2 ||
+	    strlen(parent) > 5 || strspn(parent, "0123456789") !=
+	    strlen(parent)))
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "parent",
+		    "Mã đơn vị hành chính không hợp lệ.");
+	if (rc == 0)
+		rc = public_units(r->st, parent, &r->out, &r->err);
+	return rc;
 }
 
 const struct route api_petition_routes[] = {
@@ -277,8 +607,22 @@ const struct route api_petition_routes[] = {
 	{ "GET", "/api/v1/petitions/:id", api_petition_get, R_AUTH },
 	{ "GET", "/api/v1/petitions/:id/identity", api_petition_identity,
 	  R_AUTH | R_OWN_TXN },
+	{ "POST", "/api/v1/petitions/:id/attachments", api_attach_add,
+	  R_CSRF | R_UPLOAD },
 	{ "POST", "/api/v1/petitions/:id/:action", api_petition_action,
 	  R_CSRF },
+	{ "GET", "/api/v1/attachments/:id", api_attach_get, R_AUTH | R_OWN_TXN },
+	{ "GET", "/api/v1/petition-fields", api_fields, R_AUTH },
+	{ "GET", "/api/v1/stats/petitions", api_stats, R_AUTH },
+	{ "GET", "/api/v1/deadline-rules", api_rules, R_AUTH },
+	{ "PATCH", "/api/v1/deadline-rules/:id", api_rule_update, R_CSRF },
+	{ "GET", "/api/v1/calendar", api_calendar, R_AUTH },
+	{ "PUT", "/api/v1/calendar/days/:day", api_calday_set, R_CSRF },
+	{ "DELETE", "/api/v1/calendar/days/:day", api_calday_delete, R_CSRF },
+	{ "GET", "/api/v1/settings", api_settings, R_AUTH },
+	{ "PATCH", "/api/v1/settings", api_settings_update, R_CSRF },
+	{ "POST", "/api/v1/public/petitions", api_public_submit, 0 },
 	{ "GET", "/api/v1/public/petitions/:code", api_track, 0 },
+	{ "GET", "/api/v1/public/units", api_public_units, 0 },
 	{ NULL, NULL, NULL, 0 }
 };

@@ -131,7 +131,7 @@ static const struct {
 	{ ERR_METHOD, 405, false, "Phương thức không được hỗ trợ." },
 	{ ERR_EXISTS, 409, true, "Dữ liệu đã tồn tại." },
 	{ ERR_TOOBIG, 413, false, "Nội dung gửi lên quá lớn." },
-	{ ERR_MEDIA, 415, false, "Nội dung gửi lên phải có kiểu "
+	{ ERR_MEDIA, 415, true, "Nội dung gửi lên phải có kiểu "
 	    "application/json." },
 	{ ERR_THROTTLED, 429, true, "Quá nhiều yêu cầu. Vui lòng thử lại sau." },
 };
