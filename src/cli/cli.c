@@ -44,6 +44,11 @@ static const struct cmd commands[] = {
 	{ "demo", cmd_demo, "demo --db DB",
 	  "Add a small demo data set: organisations and users of a province\n"
 	  "and two communes (password of every demo user: demo-password-1)." },
+	{ "import", cmd_import,
+	  "import petitions --db DB --org ID [--format csv|xlsx] [--key-file FILE] FILE",
+	  "Load a petition register (CSV or XLSX; columns in docs/import.md)\n"
+	  "into organisation ID.  All or nothing: every bad row is listed with\n"
+	  "its line and reason, and nothing is written unless all rows are good." },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -40,5 +40,6 @@ int	cmd_serve(const struct cmd *c, int argc, char **argv);
 int	cmd_migrate(const struct cmd *c, int argc, char **argv);
 int	cmd_user(const struct cmd *c, int argc, char **argv);
 int	cmd_demo(const struct cmd *c, int argc, char **argv);
+int	cmd_import(const struct cmd *c, int argc, char **argv);
 
 #endif

@@ -9,6 +9,7 @@
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "domain/attach.h"
+#include "domain/import.h"
 #include "domain/petition.h"
 #include "domain/rules.h"
 #include "domain/stats.h"
@@ -268,6 +269,45 @@ api_petition_identity(struct req *r)
 	if (rc == 0)
 		rc = petition_identity(r->st, &r->sess.actor, id, &r->out,
 		    &r->err);
+	return rc;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+static int
+api_import(struct req *r)
+{
+	enum import_format fmt = IMPORT_CSV;
+	const char *format;
+	json_t *out = NULL;
+	int64_t org;
+	int rc;
+
+	rc = req_query_int(r, "org_id", 1, INT32_MAX, 0, &org);
+	if (rc == 0 && org == 0)
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "org_id",
+		    "Thiếu cơ quan nhận dữ liệu.");
+	if (rc == 0)
+		rc = req_query(r, "format", &format);
+	if (rc == 0 && format != NULL && strcmp(format, "xlsx") == 0)
+		fmt = IMPORT_XLSX;
+	else if (rc == 0 && format != NULL && strcmp(format, "csv") != 0)
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "format",
+		    "Định dạng tệp là csv hoặc xlsx.");
+	if (rc == 0)
+		rc = import_petitions(r->st, &r->sess.actor, org, fmt,
+		    buf_cstr(&r->body), r->body.len, &out, &r->err);
+	if (rc == ERR_INVAL && out != NULL) {
+		/* Every bad row, with the error: 422 and nothing written. */
+		r->status = 422;
+		r->out = json_pack("{s:{s:s, s:s, s:O}}", "error", "code",
+		    r->err.api_code, "message", r->err.msg, "rows",
+		    json_object_get(out, "rows"));
+		json_decref(out);
+		return 0;
+	}
+	if (rc == 0)
+		r->out = out;
 	return rc;
 }
 
@@ -613,6 +653,7 @@ const struct route api_petition_routes[] = {
 	  R_CSRF },
 	{ "GET", "/api/v1/attachments/:id", api_attach_get, R_AUTH | R_OWN_TXN },
 	{ "GET", "/api/v1/petition-fields", api_fields, R_AUTH },
+	{ "POST", "/api/v1/import/petitions", api_import, R_CSRF | R_UPLOAD },
 	{ "GET", "/api/v1/stats/petitions", api_stats, R_AUTH },
 	{ "GET", "/api/v1/deadline-rules", api_rules, R_AUTH },
 	{ "PATCH", "/api/v1/deadline-rules/:id", api_rule_update, R_CSRF },
