@@ -8,7 +8,9 @@
 
 #include "cli/cmd.h"
 #include "core/err.h"
+#include "core/calendar.h"
 #include "domain/org.h"
+#include "domain/petition.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -32,6 +34,12 @@ static const struct {
 	{ 2024, "17", "fatherland_front", "Ủy ban MTTQ Việt Nam tỉnh Hòa Bình" },
 	{ 2024, "148", "mass_mobilization_board",
 	  "Ban Dân vận Thành ủy Hòa Bình" },
+	{ 2025, "07900", "people_committee", "Ủy ban nhân dân phường Việt Trì" },
+	{ 2025, "07900", "fatherland_front",
+	  "Ủy ban MTTQ Việt Nam phường Việt Trì" },
+	{ 2025, "04795", "people_committee", "Ủy ban nhân dân phường Hòa Bình" },
+	{ 2025, "04795", "fatherland_front",
+	  "Ủy ban MTTQ Việt Nam phường Hòa Bình" },
 };
 
 static const struct {
@@ -45,13 +53,136 @@ static const struct {
 	{ "lanhdao.tinh", "Trần Thị Bình", "leader", 2025, "25" },
 	{ "canbo.tinh", "Lê Minh Châu", "officer", 2025, "25" },
 	{ "xem.tinh", "Phạm Thu Dung", "viewer", 2025, "25" },
+	{ "chutich.viettri", "Hoàng Văn Đức", "leader", 2025, "07900" },
+	{ "canbo.viettri", "Vũ Thị Hoa", "officer", 2025, "07900" },
+	{ "canbo.hoabinh", "Đinh Công Khánh", "officer", 2025, "04795" },
 };
+
+/* Demo letters: who, about what; the rest varies with the index. */
+static const char *const demo_names[] = {
+	"Nguyễn Văn Hùng", "Trần Thị Lan", "Lê Văn Tâm", "Phạm Thị Hằng",
+	"Hoàng Minh Tuấn", "Đỗ Thị Mai", "Bùi Văn Long", "Đặng Thị Thu",
+};
+static const struct {
+	const char	*classification, *field, *subject, *content;
+} demo_letters[] = {
+	{ "complaint", "land", "Quyết định thu hồi đất",
+	  "Khiếu nại quyết định thu hồi đất vì diện tích bồi thường chưa đúng"
+	  " với thực tế sử dụng." },
+	{ "recommendation", "construction", "Đường giao thông tổ dân phố",
+	  "Kiến nghị sửa chữa tuyến đường nội bộ tổ dân phố bị xuống cấp,"
+	  " mùa mưa ngập úng." },
+	{ "reflection", "environment", "Ô nhiễm tiếng ồn, khói bụi",
+	  "Phản ánh cơ sở sản xuất gây tiếng ồn và khói bụi ảnh hưởng sinh"
+	  " hoạt của các hộ dân xung quanh." },
+	{ "denunciation", "civil_servant", "Cán bộ địa chính",
+	  "Tố cáo cán bộ địa chính gây phiền hà, sách nhiễu khi làm thủ tục"
+	  " cấp giấy chứng nhận quyền sử dụng đất." },
+	{ "recommendation", "social_policy", "Chế độ người có công",
+	  "Kiến nghị xem xét giải quyết chế độ trợ cấp cho thân nhân người có"
+	  " công với cách mạng." },
+	{ "complaint", "compensation", "Phương án bồi thường, tái định cư",
+	  "Khiếu nại phương án bồi thường, hỗ trợ tái định cư của dự án mở"
+	  " rộng đường." },
+};
+
+/* Run an action on petition id; the demo stops at the first error. */
+static int
+demo_act(struct store *st, const struct actor *a, int64_t id,
+    enum petition_act act, struct petition_action *in, struct err *e)
+{
+	json_t *out = NULL;
+	int rc;
+
+	rc = petition_act(st, a, id, act, in, &out, e);
+	json_decref(out);
+	return rc;
+}
+
+/* About forty letters through 2025 at the two wards, in every state. */
+static int
+demo_petitions(struct store *st, const struct actor *a, const int64_t *ward,
+    int64_t province, struct err *e)
+{
+	char day[CAL_DATE_LEN], later[CAL_DATE_LEN], addr[200];
+	struct petition_input in;
+	json_t *out;
+	int64_t id;
+	struct petition_action act;
+	cal_day start, d;
+	size_t nl = sizeof(demo_letters) / sizeof(demo_letters[0]);
+	int rc = 0;
+
+	cal_from_ymd(2025, 1, 6, &start);
+	for (int i = 0; i < 40 && rc == 0; i++) {
+		size_t k = (size_t)i % nl;
+
+		d = start + i * 8;
+		cal_format(d, day);
+		snprintf(addr, sizeof(addr), "Tổ dân phố %d, %s", i % 9 + 1,
+		    i % 2 == 0 ? "phường Việt Trì" : "phường Hòa Bình");
+		memset(&in, 0, sizeof(in));
+		in.org_id = ward[i % 2];
+		in.has_org_id = true;
+		in.source = i % 3 == 0 ? "visit" : "post";
+		in.received_day = day;
+		in.petitioner_name = demo_names[(size_t)i %
+		    (sizeof(demo_names) / sizeof(demo_names[0]))];
+		in.petitioner_address = addr;
+		in.subject = demo_letters[k].subject;
+		in.content = demo_letters[k].content;
+		in.persons = i % 10 == 4 ? 12 : 1;
+		in.has_persons = true;
+		out = NULL;
+		rc = petition_create(st, a, &in, &out, e);
+		if (rc != 0)
+			break;
+		id = (int64_t)json_integer_value(json_object_get(
+		    json_object_get(out, "petition"), "id"));
+		json_decref(out);
+		memset(&act, 0, sizeof(act));
+		act.classification = demo_letters[k].classification;
+		act.eligibility = "eligible";
+		act.field = demo_letters[k].field;
+		rc = demo_act(st, a, id, PA_CLASSIFY, &act, e);
+		if (rc != 0 || i >= 36)
+			continue;	/* the newest stay received */
+		memset(&act, 0, sizeof(act));
+		cal_format(d + 3, later);
+		act.day = later;
+		if (i % 9 == 8) {
+			act.has_to_org_id = true;
+			act.to_org_id = province;
+			act.note = "Vượt thẩm quyền cấp xã.";
+			rc = demo_act(st, a, id, PA_FORWARD, &act, e);
+			continue;
+		}
+		rc = demo_act(st, a, id, PA_ACCEPT, &act, e);
+		if (rc == 0 && i % 10 == 4) {
+			memset(&act, 0, sizeof(act));
+			act.has_mass_case = act.mass_case = true;
+			cal_format(d + 50, later);
+			act.settled_day = i < 20 ? later : NULL;
+			rc = demo_act(st, a, id, PA_MASS_CASE, &act, e);
+		}
+		if (rc != 0 || i >= 30)
+			continue;	/* still being resolved */
+		memset(&act, 0, sizeof(act));
+		cal_format(d + (i % 7 == 6 ? 70 : 20), later);
+		act.day = later;
+		act.result = "Đã xem xét, trả lời bằng văn bản cho công dân.";
+		rc = demo_act(st, a, id, PA_RESOLVE, &act, e);
+	}
+	return rc;
+}
 
 int
 cmd_demo(const struct cmd *c, int argc, char **argv)
 {
-	const char *db = NULL;
-	struct opt opts[] = { { "--db", &db, NULL }, { NULL, NULL, NULL } };
+	const char *db = NULL, *key = NULL;
+	struct opt opts[] = { { "--db", &db, NULL }, { "--key-file", &key, NULL },
+	    { NULL, NULL, NULL } };
+	int64_t org_ids[sizeof(demo_orgs) / sizeof(demo_orgs[0])];
 	struct store *st = NULL;
 	struct actor cli;
 	struct err e = { 0 };
@@ -62,6 +193,10 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 		return 2;
 	if (cli_open(db, &st, &e) != 0)
 		return 1;
+	if (cli_key(db, key, false, false) != 0) {
+		store_close(st);
+		return 1;
+	}
 	actor_init_cli(&cli);
 	for (size_t i = 0; i < sizeof(demo_orgs) / sizeof(demo_orgs[0]); i++) {
 		struct org_input in;
@@ -75,6 +210,8 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 		    demo_orgs[i].unit);
 		out = NULL;
 		rc = org_create(st, &cli, &in, &out, &e);
+		org_ids[i] = rc == 0 ? (int64_t)json_integer_value(
+		    json_object_get(out, "id")) : 0;
 		json_decref(out);
 		if (rc != 0)
 			goto out;
@@ -99,6 +236,11 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 		if (rc != 0)
 			goto out;
 	}
+	/* org_ids: 2 = UBND tỉnh Phú Thọ, 9 and 11 = the two wards */
+	rc = demo_petitions(st, &cli, (const int64_t[]){ org_ids[9],
+	    org_ids[11] }, org_ids[2], &e);
+	if (rc != 0)
+		goto out;
 	printf("demo data added: %zu organisations, %zu users (password %s)\n",
 	    sizeof(demo_orgs) / sizeof(demo_orgs[0]),
 	    sizeof(demo_users) / sizeof(demo_users[0]), DEMO_PASSWORD);
