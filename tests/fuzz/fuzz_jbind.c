@@ -1,7 +1,8 @@
 /*
  * fuzz_jbind.c - request-body validation: jbind_parse() on arbitrary bytes,
- * then jbind() against the field tables of the API (copied from
- * src/http/api.c: user create/update, organisation create/update, login).
+ * then jbind() against the field tables of the API (http/api.h: user
+ * create/update, organisation create/update, login, petition create,
+ * public submission).
  * Every binding must either fail with a filled struct err or produce
  * strings that are valid NFC text within their length limit; owned
  * strings are always released (LeakSanitizer checks).
@@ -17,6 +18,8 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "domain/org.h"
+#include "domain/petition.h"
+#include "domain/public.h"
 #include "domain/user.h"
 #include "http/api.h"
 #include "http/jbind.h"
@@ -88,6 +91,18 @@ check_result(int rc, const struct err *e, const struct jfield *fields,
 			check_unit(&u, f);
 			break;
 		}
+		case JF_INT: {
+			int64_t v;
+			bool set;
+
+			memcpy(&v, p, sizeof(v));
+			memcpy(&set, (const char *)dst + f->set_off,
+			    sizeof(set));
+			if ((!set && v != 0) || v < 0 ||
+			    (uint64_t)v > (uint64_t)f->max_len)
+				abort();
+			break;
+		}
 		case JF_BOOL: {
 			bool v, set;
 
@@ -124,6 +139,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct user_input ui;
 	struct org_input oi;
 	struct login_in li;
+	struct petition_input pi;
+	struct public_input pu;
 	struct err e;
 	json_t *obj = NULL;
 	int rc;
@@ -152,6 +169,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	jbind_strings_release(&owned);
 	bind_one(obj, api_login_fields, &li, sizeof(li), &owned);
 	jbind_strings_release(&owned);
+	bind_one(obj, api_petition_create_fields, &pi, sizeof(pi), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, api_public_submit_fields, &pu, sizeof(pu), &owned);
+	jbind_strings_release(&owned);
 
 	/* all tables sharing one owned list, so that JBIND_MAX_STRINGS is
 	 * reached on rich inputs; bound pointers must stay valid until the
@@ -162,6 +183,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bind_one(obj, api_login_fields, &li, sizeof(li), &owned);
 	bind_one(obj, api_user_create_fields, &ui, sizeof(ui), &owned);
 	bind_one(obj, api_login_fields, &li, sizeof(li), &owned);
+	bind_one(obj, api_petition_create_fields, &pi, sizeof(pi), &owned);
 	if (owned.n > JBIND_MAX_STRINGS)
 		abort();
 	jbind_strings_release(&owned);

@@ -56,6 +56,12 @@ CREATE TABLE calendar_days (
 	name		TEXT NOT NULL,
 	updated_at	BIGINT NOT NULL
 );
+-- ICU's Chinese calendar puts Tết 2027 on 7 February (its new moon falls
+-- minutes after midnight, ICU-23274); in Vietnam it is 6 February.
+INSERT INTO calendar_days VALUES
+	('2027-02-05', 'off', 'Tết Nguyên đán (30 tháng Chạp)', 0),
+	('2027-02-10', 'off', 'Nghỉ bù Tết Nguyên đán', 0),
+	('2027-02-12', 'work', 'Ngày làm việc (hiệu chỉnh lịch Tết 2027)', 0);
 
 -- Fields (lĩnh vực) of letters and cases, R-TCD-43 (list U: data).
 CREATE TABLE petition_fields (
@@ -268,10 +274,3 @@ CREATE TABLE petition_attachments (
 	created_at	BIGINT NOT NULL
 );
 CREATE INDEX petition_attachments_petition ON petition_attachments (petition_id);
-
--- Abuse limits of the public pages: a fixed window per key.
-CREATE TABLE rate_limits (
-	key		TEXT PRIMARY KEY,
-	hits		BIGINT NOT NULL,
-	window_start	BIGINT NOT NULL
-);
