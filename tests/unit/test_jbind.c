@@ -18,6 +18,7 @@
 #include "core/err.h"
 #include "domain/org.h"
 #include "domain/user.h"
+#include "domain/petition.h"
 #include "http/api.h"
 #include "http/jbind.h"
 
@@ -630,6 +631,42 @@ test_error_then_release(void **state)
 	free(body);
 }
 
+/* JF_INT: whole numbers in 0..max with a presence flag. */
+static void
+test_bind_int(void **state)
+{
+	struct petition_input pi;
+	struct run r;
+
+	(void)state;
+	memset(&pi, 0, sizeof(pi));
+	run_bind(&r, "{\"org_id\":7,\"source\":\"post\",\"received_day\":"
+	    "\"2025-01-02\",\"subject\":\"a\",\"content\":\"b\","
+	    "\"persons\":10000,\"level\":2}", api_petition_create_fields,
+	    &pi);
+	assert_int_equal(r.rc, 0);
+	assert_true(pi.has_org_id);
+	assert_int_equal(pi.org_id, 7);
+	assert_int_equal(pi.persons, 10000);
+	assert_int_equal(pi.level, 2);
+	assert_false(pi.has_attach_to);
+	done(&r);
+	for (int i = 0; i < 4; i++) {
+		static const char *const bad[] = { "10001", "-1", "1.5", "\"3\"" };
+		char body[200];
+
+		memset(&pi, 0, sizeof(pi));
+		snprintf(body, sizeof(body), "{\"org_id\":1,\"source\":\"post\","
+		    "\"received_day\":\"2025-01-02\",\"subject\":\"a\","
+		    "\"content\":\"b\",\"persons\":%s}", bad[i]);
+		run_bind(&r, body, api_petition_create_fields, &pi);
+		assert_int_equal(r.rc, ERR_INVAL);
+		assert_string_equal(r.e.api_code, "invalid_field");
+		assert_string_equal(r.e.field, "persons");
+		done(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -641,6 +678,7 @@ main(void)
 		cmocka_unit_test(test_parse_duplicate_keys),
 		cmocka_unit_test(test_parse_deep_nesting),
 		cmocka_unit_test(test_bind_user_create),
+		cmocka_unit_test(test_bind_int),
 		cmocka_unit_test(test_bind_unknown_field),
 		cmocka_unit_test(test_bind_missing_field),
 		cmocka_unit_test(test_bind_required_null),
