@@ -18,8 +18,9 @@
 	" FROM petitions p WHERE "					\
 	SCOPE_SQL("p.unit_structure", "p.unit_path", "p.unit_code")	\
 	" AND (p.source <> 'forwarded' OR NOT EXISTS (SELECT 1 FROM"	\
-	" petitions s WHERE s.id = p.forwarded_from AND "		\
-	SCOPE_SQL("s.unit_structure", "s.unit_path", "s.unit_code") "))"
+	" petitions snd WHERE snd.id = p.forwarded_from AND "		\
+	SCOPE_SQL("snd.unit_structure", "snd.unit_path",		\
+	"snd.unit_code") "))"
 
 struct ctx {
 	const struct actor	*sub;		/* the subtree as a scope */
