@@ -803,6 +803,73 @@ insert_row(struct store *st, const struct actor *a,
 	return rc == STEP_ROW ? 0 : (rc < 0 ? rc : ERR_INTERNAL);
 }
 
+/* A letter handed in at a visit (lượt tiếp): the visit must be visible to
+ * a, of the same body, and not linked to another letter yet. */
+static int
+check_visit(struct store *st, const struct actor *a,
+    const struct petition_input *in, struct err *e)
+{
+	char code[UNIT_CODE_MAX] = "";
+	int64_t org = 0, linked = 0;
+	bool inside = false;
+	struct stmt *q;
+	int structure = 0, rc;
+
+	if (strcmp(in->source, "visit") != 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "visit_id",
+		    "Chỉ đơn nhận qua tiếp công dân mới gắn với lượt tiếp.");
+	rc = store_prepare(st, "SELECT v.unit_structure, v.unit_code,"
+	    " s.org_id, COALESCE(v.petition_id, 0) FROM reception_visits v"
+	    " JOIN reception_sessions s ON s.id = v.session_id WHERE v.id = ?",
+	    &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(q, 1, in->visit_id);
+	rc = stmt_step(q, e);
+	if (rc == STEP_ROW) {
+		structure = (int)stmt_col_int(q, 0);
+		copy_col(code, sizeof(code), q, 1);
+		org = stmt_col_int(q, 2);
+		linked = stmt_col_int(q, 3);
+	}
+	stmt_finalize(q);
+	if (rc < 0)
+		return rc;
+	if (rc == STEP_ROW)
+		rc = actor_in_scope(st, a, structure, code, &inside, e);
+	if (rc < 0)
+		return rc;
+	if (!inside)
+		return err_set(e, ERR_INVAL, "invalid_field", "visit_id",
+		    "Không tìm thấy lượt tiếp công dân.");
+	if (org != in->org_id)
+		return err_set(e, ERR_INVAL, "invalid_field", "visit_id",
+		    "Lượt tiếp thuộc cơ quan khác.");
+	if (linked != 0)
+		return err_set(e, ERR_EXISTS, "conflict", "visit_id",
+		    "Lượt tiếp này đã có đơn.");
+	return 0;
+}
+
+static int
+link_visit(struct store *st, int64_t visit, int64_t petition,
+    struct err *e)
+{
+	struct stmt *q;
+	int rc;
+
+	rc = store_prepare(st, "UPDATE reception_visits SET petition_id = ?,"
+	    " updated_at = ? WHERE id = ?", &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(q, 1, petition);
+	stmt_bind_int(q, 2, clock_now());
+	stmt_bind_int(q, 3, visit);
+	rc = stmt_step(q, e);
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
+}
+
 /* The open case a duplicate letter is attached to. */
 static int
 attach_target(struct store *st, const struct actor *a, int64_t to,
@@ -879,6 +946,8 @@ petition_insert(struct store *st, const struct actor *a,
 	if (rc == 0 && !inside)
 		rc = err_set(e, ERR_PERM, "forbidden", "org_id",
 		    "Cơ quan nằm ngoài phạm vi quản lý của bạn.");
+	if (rc == 0 && in->has_visit_id)
+		rc = check_visit(st, a, in, e);
 	if (rc == 0 && in->has_attach_to)
 		rc = attach_target(st, a, in->attach_to, &t, e);
 	if (rc != 0)
@@ -913,6 +982,8 @@ petition_insert(struct store *st, const struct actor *a,
 		    false, f.h_due, e);
 	if (rc == 0)
 		rc = insert_row(st, a, in, &f, &id, e);
+	if (rc == 0 && in->has_visit_id)
+		rc = link_visit(st, in->visit_id, id, e);
 	if (rc == 0)
 		rc = add_event(st, a, id, in->received_day, "received",
 		    "received", NULL, "Đã tiếp nhận đơn.", e);
