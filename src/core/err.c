@@ -47,6 +47,7 @@ err_name(int code)
 	case ERR_VERSION:	return "database_too_new";
 	case ERR_METHOD:	return "method_not_allowed";
 	case ERR_MEDIA:		return "unsupported_media_type";
+	case ERR_UNAVAIL:	return "unavailable";
 	default:		return "internal";
 	}
 }

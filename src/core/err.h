@@ -25,6 +25,7 @@ enum {
 	ERR_VERSION = -14,	/* database newer than this program */
 	ERR_METHOD = -15,	/* HTTP method not allowed */
 	ERR_MEDIA = -16,	/* unsupported media type */
+	ERR_UNAVAIL = -17,	/* a configured part is missing (e.g. a key) */
 };
 
 struct err {

@@ -12,7 +12,8 @@
 
 static const char *const entities[] = {
 	"user", "organization", "session", "petition", "attachment",
-	"settings", "deadline_rule", "calendar_day", NULL
+	"settings", "deadline_rule", "calendar_day", "reception_session",
+	"reception_visit", "reception_schedule", NULL
 };
 static const char *const actions[] = {
 	"create", "update", "delete", "login", "logout", "password",

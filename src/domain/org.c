@@ -265,6 +265,31 @@ org_update(struct store *st, const struct actor *a, int64_t id,
 	return finish(st, rc, out, e);
 }
 
+/* An organisation that holds records (letters, reception sessions or
+ * schedules) stays: its records would lose their body. */
+static int
+check_unused(struct store *st, int64_t id, struct err *e)
+{
+	struct stmt *q;
+	int rc;
+
+	rc = store_prepare(st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM"
+	    " petitions WHERE org_id = ?) OR EXISTS (SELECT 1 FROM"
+	    " reception_sessions WHERE org_id = ?) OR EXISTS (SELECT 1 FROM"
+	    " reception_schedules WHERE org_id = ?) THEN 1 ELSE 0 END", &q, e);
+	if (rc != 0)
+		return rc;
+	for (int i = 1; i <= 3; i++)
+		stmt_bind_int(q, i, id);
+	rc = stmt_step(q, e);
+	if (rc == STEP_ROW && stmt_col_int(q, 0) != 0)
+		rc = err_set(e, ERR_EXISTS, "in_use", NULL,
+		    "Tổ chức đã có đơn thư hoặc sổ tiếp công dân, không thể"
+		    " xóa.");
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
+}
+
 int
 org_delete(struct store *st, const struct actor *a, int64_t id,
     struct err *e)
@@ -281,6 +306,8 @@ org_delete(struct store *st, const struct actor *a, int64_t id,
 	rc = fetch_org(st, a, id, &before, &structure, code, path, e);
 	if (rc == 0)
 		rc = check_writer(a, e);
+	if (rc == 0)
+		rc = check_unused(st, id, e);
 	if (rc == 0)
 		rc = store_prepare(st, "DELETE FROM organizations WHERE id = ?",
 		    &q, e);

@@ -29,8 +29,9 @@ static char		 key_id[17];	/* first bytes of the key's hash */
 static int
 key_missing(struct err *e)
 {
-	return err_set(e, ERR_INTERNAL, "key_missing", NULL,
-	    "Chưa cấu hình khóa mã hóa danh tính người tố cáo.");
+	return err_set(e, ERR_UNAVAIL, "key_missing", NULL,
+	    "Máy chủ chưa được cấu hình khóa mã hóa danh tính người tố cáo;"
+	    " chưa thể ghi hoặc xem danh tính. Báo quản trị hệ thống.");
 }
 
 int

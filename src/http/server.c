@@ -134,6 +134,7 @@ static const struct {
 	{ ERR_MEDIA, 415, true, "Nội dung gửi lên phải có kiểu "
 	    "application/json." },
 	{ ERR_THROTTLED, 429, true, "Quá nhiều yêu cầu. Vui lòng thử lại sau." },
+	{ ERR_UNAVAIL, 503, true, "Chức năng tạm thời không dùng được." },
 };
 
 static void

@@ -82,7 +82,7 @@ test_seal_open(void **state)
 	/* without a key nothing is sealed */
 	who = json_pack("{s:s, s:s}", "name", "Nguyễn Thị Tố", "address",
 	    "Tổ 5");
-	assert_int_equal(protect_seal(f->st, who, &id, &e), ERR_INTERNAL);
+	assert_int_equal(protect_seal(f->st, who, &id, &e), ERR_UNAVAIL);
 	assert_string_equal(e.api_code, "key_missing");
 	assert_int_equal(protect_key_load(f->key, &e), 0);
 	assert_int_equal(protect_seal(f->st, who, &id, &e), 0);
