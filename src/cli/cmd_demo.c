@@ -10,7 +10,9 @@
 #include "core/err.h"
 #include "core/calendar.h"
 #include "domain/org.h"
+#include "domain/deadline.h"
 #include "domain/petition.h"
+#include "domain/reception.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -96,6 +98,106 @@ demo_act(struct store *st, const struct actor *a, int64_t id,
 
 	rc = petition_act(st, a, id, act, in, &out, e);
 	json_decref(out);
+	return rc;
+}
+
+static int64_t
+json_id(json_t *obj)
+{
+	return (int64_t)json_integer_value(json_object_get(obj, "id"));
+}
+
+/* A chair's weekly reception at each ward through 2025 (R-TCD-13), a few
+ * weeks missed, with one to three visits a session. */
+static int
+demo_reception(struct store *st, const struct actor *a, const int64_t *ward,
+    struct err *e)
+{
+	static const char *const chair[] = { "Hoàng Văn Đức", "Ngô Thị Hạnh" };
+	static const char *const place[] = {
+		"Trụ sở tiếp công dân phường Việt Trì",
+		"Trụ sở tiếp công dân phường Hòa Bình"
+	};
+	static const char *const dirs[] = { "accept", "guide_and_return",
+	    "forward", "none" };
+	struct reception_schedule_input si;
+	struct reception_session_input ss;
+	struct reception_visit_input vi;
+	struct calendar *cal = NULL;
+	char day[CAL_DATE_LEN], pattern[8], addr[120];
+	size_t nl = sizeof(demo_letters) / sizeof(demo_letters[0]);
+	json_t *out;
+	int64_t sched, sess;
+	cal_day monday, d;
+	int rc, v = 0;
+
+	rc = calendar_load(st, 2025, 2025, &cal, e);
+	if (rc != 0)
+		return rc;
+	cal_from_ymd(2025, 1, 6, &monday);
+	for (int w = 0; w < 2 && rc == 0; w++) {
+		memset(&si, 0, sizeof(si));
+		si.org_id = ward[w];
+		si.has_org_id = true;
+		si.leader_name = chair[w];
+		si.leader_title = "Chủ tịch UBND phường";
+		si.rule_id = "R-TCD-13";
+		snprintf(pattern, sizeof(pattern), "week:%d", w == 0 ? 4 : 2);
+		si.pattern = pattern;
+		si.valid_from = "2025-01-01";
+		out = NULL;
+		rc = reception_schedule_create(st, a, &si, &out, e);
+		sched = json_id(out);
+		json_decref(out);
+		for (int k = 0; k < 44 && rc == 0; k++) {
+			if (k % 6 == 5)
+				continue;	/* a missed week */
+			d = calendar_next_working(cal, monday + 7 * k +
+			    (w == 0 ? 3 : 1));
+			cal_format(d, day);
+			memset(&ss, 0, sizeof(ss));
+			ss.org_id = ward[w];
+			ss.has_org_id = true;
+			ss.kind = k % 4 == 3 ? "regular" : "periodic";
+			ss.schedule_id = sched;
+			ss.has_schedule_id = k % 4 != 3;
+			ss.day = day;
+			ss.place = place[w];
+			ss.host_name = k % 4 == 3 ? "Cán bộ tiếp công dân" :
+			    chair[w];
+			out = NULL;
+			rc = reception_session_create(st, a, &ss, &out, e);
+			sess = json_id(out);
+			json_decref(out);
+			for (int j = 0; j <= k % 3 && rc == 0; j++, v++) {
+				size_t l = (size_t)v % nl;
+
+				snprintf(addr, sizeof(addr), "Tổ dân phố %d, %s",
+				    v % 9 + 1, w == 0 ? "phường Việt Trì" :
+				    "phường Hòa Bình");
+				memset(&vi, 0, sizeof(vi));
+				vi.citizen_name = demo_names[(size_t)v %
+				    (sizeof(demo_names) / sizeof(demo_names[0]))];
+				vi.citizen_address = addr;
+				vi.persons = v % 11 == 5 ? 9 : 1 + v % 2;
+				vi.has_persons = true;
+				vi.representatives = v % 11 == 5 ? 2 : 0;
+				vi.has_representatives = true;
+				vi.content = demo_letters[l].content;
+				vi.classification =
+				    demo_letters[l].classification;
+				vi.field = demo_letters[l].field;
+				vi.direction = dirs[v % 4];
+				vi.forwarded_to = v % 4 == 2 ?
+				    "Ủy ban nhân dân tỉnh Phú Thọ" : NULL;
+				out = NULL;
+				rc = reception_visit_create(st, a, sess, &vi,
+				    &out, e);
+				json_decref(out);
+			}
+		}
+	}
+	calendar_free(cal);
 	return rc;
 }
 
@@ -237,8 +339,11 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 			goto out;
 	}
 	/* org_ids: 2 = UBND tỉnh Phú Thọ, 9 and 11 = the two wards */
-	rc = demo_petitions(st, &cli, (const int64_t[]){ org_ids[9],
-	    org_ids[11] }, org_ids[2], &e);
+	rc = demo_reception(st, &cli, (const int64_t[]){ org_ids[9],
+	    org_ids[11] }, &e);
+	if (rc == 0)
+		rc = demo_petitions(st, &cli, (const int64_t[]){ org_ids[9],
+		    org_ids[11] }, org_ids[2], &e);
 	if (rc != 0)
 		goto out;
 	printf("demo data added: %zu organisations, %zu users (password %s)\n",
