@@ -135,7 +135,7 @@ rule_json(const struct deadline_rule *r, int64_t updated_at)
 	    amount_json(r->complex_amount), "especially_complex_amount",
 	    amount_json(r->especially_complex_amount), "remote_amount",
 	    amount_json(r->remote_amount), "remote_complex_amount",
-	    amount_json(r->remote_complex_amount), "unit",
+	    amount_json(r->remote_complex_amount), "day_unit",
 	    unit_name(r->unit), "status", r->status, "source", r->source,
 	    "updated_at", u);
 }
@@ -273,7 +273,7 @@ patch_apply(struct deadline_rule *r, const struct deadline_rule_patch *p,
 		    p->remote_complex_amount, &r->remote_complex_amount,
 		    "remote_complex_amount", true, e);
 	if (rc == 0 && p->unit != NULL && unit_parse(p->unit, &r->unit) != 0)
-		rc = err_set(e, ERR_INVAL, "invalid_field", "unit",
+		rc = err_set(e, ERR_INVAL, "invalid_field", "day_unit",
 		    "Đơn vị tính phải là \"calendar\" (ngày) hoặc \"working\" "
 		    "(ngày làm việc).");
 	if (rc == 0 && p->status != NULL) {

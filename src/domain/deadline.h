@@ -75,7 +75,7 @@ int	deadline_rule_get(struct store *st, const char *id,
 	    struct deadline_rule *out, struct err *e);
 /* {"items":[{"id", "name", "start_event", "amount", "complex_amount",
  * "especially_complex_amount", "remote_amount", "remote_complex_amount"
- * (null when absent), "unit": "calendar"|"working", "status", "source",
+ * (null when absent), "day_unit": "calendar"|"working", "status", "source",
  * "updated_at"}]} ordered by id; *out owned by the caller. */
 int	deadline_rules_json(struct store *st, json_t **out, struct err *e);
 /* Apply p to rule id and return its new JSON (one item as above) in

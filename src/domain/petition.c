@@ -851,6 +851,39 @@ check_visit(struct store *st, const struct actor *a,
 	return 0;
 }
 
+/* The citizen of a visit, for a letter handed in at it: the visible
+ * columns, or the sealed identity of a denunciation visit. */
+static int
+visit_petitioner(struct store *st, int64_t visit, json_t **who,
+    bool *sealed, struct err *e)
+{
+	struct stmt *q;
+	int64_t ident = 0;
+	int rc;
+
+	*who = NULL;
+	rc = store_prepare(st, "SELECT citizen_name, citizen_address,"
+	    " citizen_id_number, COALESCE(identity_id, 0) FROM"
+	    " reception_visits WHERE id = ?", &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(q, 1, visit);
+	rc = stmt_step(q, e);
+	if (rc == STEP_ROW) {
+		ident = stmt_col_int(q, 3);
+		if (ident == 0)
+			*who = identity_of(stmt_col_text(q, 0),
+			    stmt_col_text(q, 1), stmt_col_text(q, 2), NULL);
+	}
+	stmt_finalize(q);
+	if (rc < 0)
+		return rc;
+	*sealed = ident != 0;
+	if (ident != 0)
+		return protect_open(st, ident, who, e);
+	return 0;
+}
+
 static int
 link_visit(struct store *st, int64_t visit, int64_t petition,
     struct err *e)
@@ -915,8 +948,8 @@ bump_repeat(struct store *st, const struct actor *a, const struct prow *t,
 	    note, NULL, e);
 }
 
-int
-petition_insert(struct store *st, const struct actor *a,
+static int
+insert_checked(struct store *st, const struct actor *a,
     const struct petition_input *in, struct petition_created *made,
     json_t **out, struct err *e)
 {
@@ -961,7 +994,8 @@ petition_insert(struct store *st, const struct actor *a,
 		rc = text_fold(in->subject, &sfold);
 	if (rc == 0)
 		rc = text_fold(in->content, &cfold);
-	if (rc == 0 && !in->anonymous && protects(in->classification)) {
+	if (rc == 0 && !in->anonymous && (in->seal ||
+	    protects(in->classification))) {
 		id_json = identity_of(in->petitioner_name,
 		    in->petitioner_address, in->petitioner_id_number,
 		    in->petitioner_phone);
@@ -1021,6 +1055,41 @@ petition_insert(struct store *st, const struct actor *a,
 	free(pfold);
 	free(sfold);
 	free(cfold);
+	return rc;
+}
+
+int
+petition_insert(struct store *st, const struct actor *a,
+    const struct petition_input *in, struct petition_created *made,
+    json_t **out, struct err *e)
+{
+	struct petition_input from_visit;
+	json_t *who = NULL;
+	bool sealed = false;
+	int rc;
+
+	/* A letter handed in at a visit without petitioner fields takes the
+	 * visit's citizen (sealed or not). */
+	if (!in->has_visit_id || in->anonymous || in->petitioner_name != NULL ||
+	    in->source == NULL || !in->has_org_id)
+		return insert_checked(st, a, in, made, out, e);
+	rc = check_writer(a, e);
+	if (rc == 0)
+		rc = check_visit(st, a, in, e);
+	if (rc == 0)
+		rc = visit_petitioner(st, in->visit_id, &who, &sealed, e);
+	if (rc != 0)
+		return rc;
+	from_visit = *in;
+	from_visit.petitioner_name = json_string_value(json_object_get(who,
+	    "name"));
+	from_visit.petitioner_address = json_string_value(json_object_get(who,
+	    "address"));
+	from_visit.petitioner_id_number = json_string_value(json_object_get(who,
+	    "id_number"));
+	from_visit.seal = sealed;	/* a denouncer stays protected */
+	rc = insert_checked(st, a, &from_visit, made, out, e);
+	json_decref(who);
 	return rc;
 }
 

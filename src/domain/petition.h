@@ -52,6 +52,7 @@ struct petition_input {
 	bool		 remote_area, has_remote_area;
 	int64_t		 attach_to;
 	bool		 has_attach_to;
+	bool		 seal;		/* internal: seal the identity anyway */
 };
 
 /* The body of any action; each action reads the fields it declares. */

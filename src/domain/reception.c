@@ -721,13 +721,13 @@ reception_session_list(struct store *st, const struct actor *a,
 	" v.citizen_id_number, v.identity_id, v.persons,"		\
 	" v.representatives, v.is_mass, v.content, v.classification,"	\
 	" v.field, v.prior_handler, v.direction, v.forwarded_to,"	\
-	" v.follow_up, v.note, v.refused, v.refusal_reason"
+	" v.follow_up, v.note, v.refused, v.refusal_reason, v.petition_id"
 
 static json_t *
 visit_row_json(struct stmt *q)
 {
 	return json_pack("{s:I, s:I, s:s, s:o, s:o, s:o, s:b, s:I, s:I, s:b,"
-	    " s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:b, s:o}",
+	    " s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:b, s:o, s:o}",
 	    "id", (json_int_t)stmt_col_int(q, 0),
 	    "session_id", (json_int_t)stmt_col_int(q, 1),
 	    "day", stmt_col_text(q, 2),
@@ -747,7 +747,9 @@ visit_row_json(struct stmt *q)
 	    "follow_up", col_str(q, 16),
 	    "note", col_str(q, 17),
 	    "refused", stmt_col_int(q, 18) != 0,
-	    "refusal_reason", col_str(q, 19));
+	    "refusal_reason", col_str(q, 19),
+	    "petition_id", stmt_col_is_null(q, 20) ? json_null() :
+	    json_integer(stmt_col_int(q, 20)));
 }
 
 /* Visits of a session in order, as a JSON array in *out. */
@@ -1346,10 +1348,8 @@ reception_register(struct store *st, const struct actor *a,
 	rc = reg_rows(st, a, f, &rows, e);
 	if (rc != 0)
 		return rc;
-	json_array_foreach(rows, i, row) {
-		json_object_del(row, "direction_code");
+	json_array_foreach(rows, i, row)
 		json_object_del(row, "forwarded_to");
-	}
 	*out = json_pack("{s:o, s:I}", "rows", rows, "total",
 	    (json_int_t)json_array_size(rows));
 	return 0;

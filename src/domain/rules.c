@@ -185,6 +185,12 @@ settings_update(struct store *st, const struct actor *a, json_t *patch,
 			return err_set(e, ERR_INVAL, "invalid_field",
 			    known[i].key, "Giá trị của \"%s\" phải từ %d đến"
 			    " %d.", known[i].key, known[i].min, known[i].max);
+		/* a cut-off on the 1st is the natural month: write 0 */
+		if (strcmp(key, "report_cutoff_day") == 0 &&
+		    json_integer_value(v) == 1)
+			return err_set(e, ERR_INVAL, "invalid_field",
+			    known[i].key, "Ngày chốt số liệu là 0 (theo tháng"
+			    " dương lịch) hoặc từ 2 đến 28.");
 	}
 	rc = store_begin_write(st, e);
 	if (rc != 0)

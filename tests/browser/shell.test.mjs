@@ -112,7 +112,10 @@ test('admin: login, unit search and tree, create a scoped user through the picke
 			assert.ok(await page.getByTestId(`nav-${id}`).isVisible(), `nav-${id} visible for admin`);
 		}
 		const coming = await page.getByTestId('nav-coming').innerText();
-		for (const label of ['Tiếp công dân', 'Đơn thư', 'Đối thoại', 'Dân vận khéo', 'Giám sát – phản biện',
+		for (const id of ['reception', 'petitions', 'stats']) {
+			assert.ok(await page.getByTestId(`nav-${id}`).isVisible(), `nav-${id} visible`);
+		}
+		for (const label of ['Đối thoại', 'Dân vận khéo', 'Giám sát – phản biện',
 			'Dân chủ ở cơ sở', 'Báo cáo']) {
 			assert.ok(coming.includes(label), `coming area ${label}`);
 		}

@@ -185,7 +185,7 @@ export async function startServer(opts = {}) {
 		await cli(['user', 'add', '--db', db.dsn, '--username', ADMIN_USERNAME,
 			'--full-name', ADMIN_FULL_NAME, '--role', 'sysadmin', '--password-stdin'],
 		{ input: ADMIN_PASSWORD });
-		if (opts.demo === true) await cli(['demo', '--db', db.dsn]);
+		if (opts.demo === true) await cli(['demo', '--db', db.dsn, '--key-file', keyFile]);
 	} catch (err) {
 		state.cleanupSync();
 		throw err;

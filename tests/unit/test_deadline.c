@@ -333,7 +333,7 @@ test_rule_update(void **state)
 	assert_true(json_is_null(json_object_get(out, "complex_amount")));
 	assert_int_equal(json_integer_value(json_object_get(out,
 	    "especially_complex_amount")), 40);
-	assert_string_equal(json_string_value(json_object_get(out, "unit")),
+	assert_string_equal(json_string_value(json_object_get(out, "day_unit")),
 	    "working");
 	assert_string_equal(json_string_value(json_object_get(out, "status")),
 	    "C");
@@ -383,15 +383,15 @@ test_rule_update_invalid(void **state)
 		    "remote_amount" },
 		{ { .has_remote_complex_amount = true,
 		    .remote_complex_amount = -30 }, "remote_complex_amount" },
-		{ { .unit = "weeks" }, "unit" },
-		{ { .unit = "" }, "unit" },
+		{ { .unit = "weeks" }, "day_unit" },
+		{ { .unit = "" }, "day_unit" },
 		{ { .status = "X" }, "status" },
 		{ { .status = "CU" }, "status" },
 		{ { .name = "" }, "name" },
 		{ { .name = "bad \x01 control" }, "name" },
 		{ { .source = "bad \xff utf-8" }, "source" },
 		{ { .has_amount = true, .amount = 12, .unit = "weeks" },
-		    "unit" },
+		    "day_unit" },
 	};
 	struct store *st = db(state);
 	struct deadline_rule r;
@@ -457,7 +457,7 @@ test_rules_json(void **state)
 		assert_int_equal(json_integer_value(json_object_get(it,
 		    "remote_complex_amount")), 60);
 		assert_string_equal(json_string_value(json_object_get(it,
-		    "unit")), "calendar");
+		    "day_unit")), "calendar");
 		assert_string_equal(json_string_value(json_object_get(it,
 		    "start_event")), "accepted");
 		assert_string_equal(json_string_value(json_object_get(it,
