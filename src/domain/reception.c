@@ -722,6 +722,7 @@ reception_session_list(struct store *st, const struct actor *a,
 	" v.representatives, v.is_mass, v.content, v.classification,"	\
 	" v.field, v.prior_handler, v.direction, v.forwarded_to,"	\
 	" v.follow_up, v.note, v.refused, v.refusal_reason, v.petition_id"
+#define VISIT_NCOLS	21	/* columns of VISIT_COLS */
 
 static json_t *
 visit_row_json(struct stmt *q)
@@ -810,11 +811,11 @@ fetch_visit(struct store *st, const struct actor *a, int64_t id,
 		*out = visit_row_json(q);
 		*identity_id = stmt_col_is_null(q, 6) ? 0 :
 		    stmt_col_int(q, 6);
-		own->structure = (int)stmt_col_int(q, 20);
+		own->structure = (int)stmt_col_int(q, VISIT_NCOLS);
 		snprintf(own->code, sizeof(own->code), "%s",
-		    stmt_col_text(q, 21));
+		    stmt_col_text(q, VISIT_NCOLS + 1));
 		snprintf(own->path, sizeof(own->path), "%s",
-		    stmt_col_text(q, 22));
+		    stmt_col_text(q, VISIT_NCOLS + 2));
 	}
 	stmt_finalize(q);
 	if (rc < 0)

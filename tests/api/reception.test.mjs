@@ -119,8 +119,9 @@ describe('citizen reception', () => {
 		const v1 = assertOk(await officerA.api.post(`/reception/sessions/${s.id}/visits`, visit({ persons: 4, representatives: 1 })), 201).visit;
 		assert.deepEqual(Object.keys(v1).sort(), ['citizen_address', 'citizen_id_number', 'citizen_name', 'classification',
 			'content', 'day', 'direction', 'field', 'follow_up', 'forwarded_to', 'id', 'identity_protected', 'is_mass', 'note',
-			'persons', 'prior_handler', 'refusal_reason', 'refused', 'representatives', 'session_id']);
+			'persons', 'petition_id', 'prior_handler', 'refusal_reason', 'refused', 'representatives', 'session_id']);
 		assert.equal(v1.session_id, s.id);
+		assert.equal(v1.petition_id, null);
 		assert.equal(v1.day, '2025-06-10', "a visit's day is its session's day");
 		assert.equal(v1.citizen_name, 'Lê Văn Dân');
 		assert.equal(v1.identity_protected, false);
@@ -357,8 +358,8 @@ describe('citizen reception', () => {
 		assert.deepEqual(reg.rows.map((r) => r.day), ['2025-03-05', '2025-03-05', '2025-03-20']);
 		assert.deepEqual(reg.rows.map((r) => r.name_address.split(',')[0]), ['Người Thứ Nhất', 'Người Thứ Hai', 'Người Thứ Ba']);
 		for (const r of reg.rows) {
-			assert.deepEqual(Object.keys(r).sort(), ['classification_persons', 'content', 'day', 'direction', 'follow_up',
-				'id_number', 'name_address', 'note', 'prior_handler', 'seq']);
+			assert.deepEqual(Object.keys(r).sort(), ['classification_persons', 'content', 'day', 'direction',
+				'direction_code', 'follow_up', 'id_number', 'name_address', 'note', 'prior_handler', 'seq']);
 		}
 		const [r1, r2, r3] = reg.rows;
 		assert.equal(r1.name_address, 'Người Thứ Nhất, Thôn Đông, xã A');

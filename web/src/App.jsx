@@ -1,5 +1,6 @@
 // Application shell: session check, hash routing, header and navigation.
-import { useEffect, useState } from 'preact/hooks';
+// The citizens' pages (#/cong-dan...) need no login.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchMe, logout, onUnauthenticated } from './api.js';
 import { isAdmin, navigate, roleLabel } from './format.js';
 import { LoginPage } from './pages/Login.jsx';
@@ -11,31 +12,99 @@ import { AuditPage } from './pages/Audit.jsx';
 import { AccountPage } from './pages/Account.jsx';
 import { Alert } from './components/ui.jsx';
 import { clearUnitIndex } from './unitIndex.js';
+import { lazyPage } from './lazy.jsx';
 
+const reception = () => import('./pages/Reception.jsx');
+const petitions = () => import('./pages/Petitions.jsx');
+const publicPages = () => import('./pages/Public.jsx');
+const config = () => import('./pages/Config.jsx');
+
+const SessionsPage = lazyPage(reception, 'SessionsPage');
+const SessionFormPage = lazyPage(reception, 'SessionFormPage');
+const SessionPage = lazyPage(reception, 'SessionPage');
+const RegisterPage = lazyPage(reception, 'RegisterPage');
+const SchedulesPage = lazyPage(reception, 'SchedulesPage');
+const CompliancePage = lazyPage(reception, 'CompliancePage');
+const PetitionsPage = lazyPage(petitions, 'PetitionsPage');
+const PetitionNewPage = lazyPage(petitions, 'PetitionNewPage');
+const PetitionPage = lazyPage(petitions, 'PetitionPage');
+const StatsPage = lazyPage(() => import('./pages/Stats.jsx'), 'StatsPage');
+const DeadlineRulesPage = lazyPage(config, 'DeadlineRulesPage');
+const CalendarPage = lazyPage(config, 'CalendarPage');
+const SettingsPage = lazyPage(config, 'SettingsPage');
+const PublicSendPage = lazyPage(publicPages, 'PublicSendPage');
+const PublicTrackPage = lazyPage(publicPages, 'PublicTrackPage');
+
+/* Navigation: `section` marks the entry active for every page below it. */
+const NAV = [
+	{ path: '/', label: 'Trang chủ', id: 'home' },
+	{ path: '/reception', label: 'Tiếp công dân', id: 'reception', section: true },
+	{ path: '/petitions', label: 'Đơn thư', id: 'petitions', section: true },
+	{ path: '/stats', label: 'Thống kê', id: 'stats', section: true },
+	{ path: '/units', label: 'Đơn vị hành chính', id: 'units' },
+	{ path: '/organizations', label: 'Tổ chức', id: 'organizations' },
+	{ path: '/users', label: 'Người dùng', id: 'users', admin: true },
+	{ path: '/audit', label: 'Nhật ký hệ thống', id: 'audit', admin: true },
+	{ path: '/admin/deadline-rules', label: 'Thời hạn, lịch, cài đặt', id: 'config', sysadmin: true, prefix: '/admin' },
+	{ path: '/account', label: 'Tài khoản', id: 'account' },
+];
+
+/* Pages.  `:name` matches one path segment (params.name). */
 const ROUTES = [
-	{ path: '/', label: 'Trang chủ', id: 'home', page: HomePage },
-	{ path: '/units', label: 'Đơn vị hành chính', id: 'units', page: UnitsPage },
-	{ path: '/organizations', label: 'Tổ chức', id: 'organizations', page: OrganizationsPage },
-	{ path: '/users', label: 'Người dùng', id: 'users', page: UsersPage, admin: true },
-	{ path: '/audit', label: 'Nhật ký hệ thống', id: 'audit', page: AuditPage, admin: true },
-	{ path: '/account', label: 'Tài khoản', id: 'account', page: AccountPage },
+	{ path: '/', page: HomePage, label: 'Trang chủ' },
+	{ path: '/units', page: UnitsPage, label: 'Đơn vị hành chính' },
+	{ path: '/organizations', page: OrganizationsPage, label: 'Tổ chức' },
+	{ path: '/users', page: UsersPage, admin: true, label: 'Người dùng' },
+	{ path: '/audit', page: AuditPage, admin: true, label: 'Nhật ký hệ thống' },
+	{ path: '/account', page: AccountPage, label: 'Tài khoản' },
+	{ path: '/reception', page: SessionsPage, label: 'Tiếp công dân' },
+	{ path: '/reception/new', page: SessionFormPage, label: 'Thêm buổi tiếp công dân' },
+	{ path: '/reception/sessions/:id', page: SessionPage, label: 'Buổi tiếp công dân' },
+	{ path: '/reception/sessions/:id/edit', page: SessionFormPage, label: 'Sửa buổi tiếp công dân' },
+	{ path: '/reception/register', page: RegisterPage, label: 'Sổ tiếp công dân' },
+	{ path: '/reception/schedules', page: SchedulesPage, label: 'Lịch tiếp công dân của lãnh đạo' },
+	{ path: '/reception/schedules/:id', page: CompliancePage, label: 'Việc thực hiện lịch tiếp công dân' },
+	{ path: '/petitions', page: PetitionsPage, label: 'Đơn thư' },
+	{ path: '/petitions/new', page: PetitionNewPage, label: 'Ghi nhận đơn' },
+	{ path: '/petitions/:id', page: PetitionPage, label: 'Đơn thư' },
+	{ path: '/stats', page: StatsPage, label: 'Thống kê' },
+	{ path: '/admin/deadline-rules', page: DeadlineRulesPage, sysadmin: true, label: 'Thời hạn xử lý, giải quyết' },
+	{ path: '/admin/calendar', page: CalendarPage, sysadmin: true, label: 'Lịch làm việc' },
+	{ path: '/admin/settings', page: SettingsPage, sysadmin: true, label: 'Cài đặt' },
+].map((r) => ({
+	...r,
+	re: new RegExp('^' + r.path.replace(/:([a-z]+)/g, '(?<$1>[^/]+)') + '/?$'),
+}));
+
+/* Pages for citizens, without login. */
+const PUBLIC_ROUTES = [
+	{ path: '/cong-dan', page: PublicSendPage },
+	{ path: '/cong-dan/tra-cuu', page: PublicTrackPage },
 ];
 
-const COMING = [
-	'Tiếp công dân',
-	'Đơn thư',
-	'Đối thoại',
-	'Dân vận khéo',
-	'Giám sát – phản biện',
-	'Dân chủ ở cơ sở',
-	'Báo cáo',
-];
+function parseHash() {
+	const h = window.location.hash.replace(/^#/, '');
+	const i = h.indexOf('?');
+	const p = i >= 0 ? h.slice(0, i) : h;
+	return {
+		path: p && p.startsWith('/') ? p : '/',
+		search: i >= 0 ? h.slice(i + 1) : '',
+	};
+}
 
 function currentPath() {
-	const h = window.location.hash.replace(/^#/, '');
-	const p = h.split('?')[0];
-	return p && p.startsWith('/') ? p : '/';
+	return parseHash().path;
 }
+
+function matchRoute(path) {
+	for (const r of ROUTES) {
+		const m = r.re.exec(path);
+		if (m) return { route: r, params: { ...(m.groups || {}) } };
+	}
+	return null;
+}
+
+const isPublicPath = (path) => PUBLIC_ROUTES.some((r) => r.path === path.replace(/\/$/, ''));
 
 function Header({ user, menuOpen, onMenu, onLogout }) {
 	return (
@@ -75,8 +144,23 @@ function Header({ user, menuOpen, onMenu, onLogout }) {
 	);
 }
 
+const COMING = [
+	'Đối thoại',
+	'Dân vận khéo',
+	'Giám sát – phản biện',
+	'Dân chủ ở cơ sở',
+	'Báo cáo',
+];
+
+function navActive(item, path) {
+	if (item.prefix) return path === item.prefix || path.startsWith(item.prefix + '/');
+	if (path === item.path) return true;
+	return !!item.section && path.startsWith(item.path + '/');
+}
+
 function Nav({ user, path, open, onNavigate }) {
 	const admin = isAdmin(user);
+	const sys = user.role === 'sysadmin';
 	return (
 		<nav id="main-nav" class={`sidenav${open ? ' is-open' : ''}`} aria-label="Điều hướng chính" data-testid="nav">
 			<div class="nav-user">
@@ -86,19 +170,22 @@ function Nav({ user, path, open, onNavigate }) {
 				</span>
 			</div>
 			<ul class="nav-list">
-				{ROUTES.filter((r) => !r.admin || admin).map((r) => (
-					<li key={r.id}>
-						<a
-							href={`#${r.path}`}
-							class={`nav-link${path === r.path ? ' is-active' : ''}`}
-							aria-current={path === r.path ? 'page' : undefined}
-							data-testid={`nav-${r.id}`}
-							onClick={onNavigate}
-						>
-							{r.label}
-						</a>
-					</li>
-				))}
+				{NAV.filter((r) => (!r.admin || admin) && (!r.sysadmin || sys)).map((r) => {
+					const active = navActive(r, path);
+					return (
+						<li key={r.id}>
+							<a
+								href={`#${r.path}`}
+								class={`nav-link${active ? ' is-active' : ''}`}
+								aria-current={active ? 'page' : undefined}
+								data-testid={`nav-${r.id}`}
+								onClick={onNavigate}
+							>
+								{r.label}
+							</a>
+						</li>
+					);
+				})}
 			</ul>
 			<p class="nav-heading">Phân hệ sắp triển khai</p>
 			<ul class="nav-list nav-coming" data-testid="nav-coming">
@@ -114,23 +201,68 @@ function Nav({ user, path, open, onNavigate }) {
 	);
 }
 
+function PublicShell({ user, path, search }) {
+	const r = PUBLIC_ROUTES.find((x) => x.path === path.replace(/\/$/, ''));
+	const Page = r.page;
+	return (
+		<div class="public-shell">
+			<header class="topbar public-topbar">
+				<a class="brand" href="#/cong-dan" data-testid="brand">
+					<span class="brand-name">danvan</span>
+					<span class="brand-sep"> — </span>
+					<span class="brand-sub">Kiến nghị, phản ánh của công dân</span>
+				</a>
+				<a class="btn btn-small btn-on-dark topbar-right" href="#/" data-testid="public-staff-link">
+					{user ? 'Trang làm việc' : 'Cán bộ đăng nhập'}
+				</a>
+			</header>
+			<nav class="public-nav" aria-label="Trang công dân">
+				<a href="#/cong-dan" class={path === '/cong-dan' ? 'is-active' : ''}
+					aria-current={path === '/cong-dan' ? 'page' : undefined} data-testid="public-nav-send">
+					Gửi kiến nghị, phản ánh
+				</a>
+				<a href="#/cong-dan/tra-cuu" class={path === '/cong-dan/tra-cuu' ? 'is-active' : ''}
+					aria-current={path === '/cong-dan/tra-cuu' ? 'page' : undefined} data-testid="public-nav-track">
+					Tra cứu đơn
+				</a>
+			</nav>
+			<main class="public-main" id="main">
+				<Page key={path} query={new URLSearchParams(search)} />
+			</main>
+		</div>
+	);
+}
+
 export function App() {
 	const [user, setUser] = useState(undefined); // undefined: checking; null: logged out
-	const [path, setPath] = useState(currentPath());
+	const [loc, setLoc] = useState(parseHash());
 	const [menuOpen, setMenuOpen] = useState(false);
 	const [notice, setNotice] = useState(null);
+	const path = loc.path;
 
 	useEffect(() => {
 		const onHash = () => {
-			setPath(currentPath());
+			const next = parseHash();
+			setLoc((prev) => {
+				if (prev.path !== next.path) window.scrollTo(0, 0);
+				return next;
+			});
 			setMenuOpen(false);
-			window.scrollTo(0, 0);
 		};
 		window.addEventListener('hashchange', onHash);
 		onUnauthenticated(() => {
 			setUser(null);
 			setNotice('Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
 		});
+		return () => window.removeEventListener('hashchange', onHash);
+	}, []);
+
+	// Who is logged in - asked once, and only outside the citizens' pages
+	// (a citizen's browser has no session: no need for a refused request).
+	const asked = useRef(false);
+	useEffect(() => {
+		if (asked.current || isPublicPath(path)) return;
+		asked.current = true;
 		fetchMe().then(
 			(u) => setUser(u),
 			(e) => {
@@ -138,8 +270,7 @@ export function App() {
 				if (e.status !== 401) setNotice(e.message);
 			},
 		);
-		return () => window.removeEventListener('hashchange', onHash);
-	}, []);
+	}, [path]);
 
 	useEffect(() => {
 		if (user && path === '/login') navigate('/');
@@ -147,6 +278,11 @@ export function App() {
 
 	// The units a user may see depend on who is logged in.
 	useEffect(() => { clearUnitIndex(); }, [user && user.id]);
+
+	// Citizens' pages: no login, whoever is (or is not) logged in.
+	if (isPublicPath(path)) {
+		return <PublicShell user={user} path={path.replace(/\/$/, '')} search={loc.search} />;
+	}
 
 	if (user === undefined) {
 		return <p class="boot">Đang tải…</p>;
@@ -168,25 +304,33 @@ export function App() {
 		);
 	}
 
-	const route = ROUTES.find((r) => r.path === path);
+	const found = matchRoute(path);
 	let content;
-	if (!route) {
+	if (!found) {
 		content = (
 			<section class="page">
 				<h1>Không tìm thấy trang</h1>
 				<p>Địa chỉ này không có trong hệ thống. <a href="#/">Về trang chủ</a>.</p>
 			</section>
 		);
-	} else if (route.admin && !isAdmin(user)) {
+	} else if ((found.route.admin && !isAdmin(user)) || (found.route.sysadmin && user.role !== 'sysadmin')) {
 		content = (
 			<section class="page">
-				<h1>{route.label}</h1>
+				<h1>{found.route.label}</h1>
 				<Alert kind="error" testid="forbidden">Bạn không có quyền truy cập trang này.</Alert>
 			</section>
 		);
 	} else {
-		const Page = route.page;
-		content = <Page key={route.id} user={user} onUserChange={setUser} />;
+		const Page = found.route.page;
+		content = (
+			<Page
+				key={path}
+				user={user}
+				params={found.params}
+				query={new URLSearchParams(loc.search)}
+				onUserChange={setUser}
+			/>
+		);
 	}
 
 	async function doLogout() {

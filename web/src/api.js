@@ -40,10 +40,10 @@ export function query(params) {
 	return s ? `?${s}` : '';
 }
 
-async function request(method, path, body, { noAuthRedirect = false } = {}) {
+async function request(method, path, body, { noAuthRedirect = false, noCsrf = false } = {}) {
 	const headers = { Accept: 'application/json' };
 	const opts = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-	if (method !== 'GET' && method !== 'HEAD' && path !== '/auth/login') {
+	if (method !== 'GET' && method !== 'HEAD' && path !== '/auth/login' && !(noCsrf && !csrfToken)) {
 		headers['X-CSRF-Token'] = csrfToken;
 	}
 	if (body !== undefined) {
@@ -79,6 +79,7 @@ async function request(method, path, body, { noAuthRedirect = false } = {}) {
 		const retry = Number(res.headers.get('Retry-After'));
 		if (Number.isFinite(retry) && retry > 0) e.retryAfter = retry;
 	}
+	if (err && Array.isArray(err.rows)) e.rows = err.rows;
 	if (res.status === 401 && !noAuthRedirect && path !== '/auth/login' && unauthenticatedHandler) {
 		unauthenticatedHandler();
 	}
@@ -87,9 +88,97 @@ async function request(method, path, body, { noAuthRedirect = false } = {}) {
 
 export const api = {
 	get: (path, params, opts) => request('GET', path + query(params), undefined, opts),
-	post: (path, body) => request('POST', path, body === undefined ? {} : body),
+	post: (path, body, opts) => request('POST', path, body === undefined ? {} : body, opts),
 	patch: (path, body) => request('PATCH', path, body),
+	put: (path, body) => request('PUT', path, body),
 	del: (path) => request('DELETE', path),
+};
+
+/** The address of an API resource, for links (downloads, XLSX exports). */
+export function apiUrl(path, params) {
+	return BASE + path + query(params);
+}
+
+/**
+ * Download a file answer (GET) and hand it to the browser as `filename`;
+ * an error answer becomes an ApiError with the server's Vietnamese message.
+ */
+export async function download(path, params, filename) {
+	let res;
+	try {
+		res = await fetch(apiUrl(path, params), { credentials: 'same-origin', cache: 'no-store' });
+	} catch {
+		throw new ApiError(0, 'network', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+	}
+	if (!res.ok) {
+		let err = null;
+		try {
+			err = (await res.json()).error;
+		} catch {
+			err = null;
+		}
+		if (res.status === 401 && unauthenticatedHandler) unauthenticatedHandler();
+		throw new ApiError(res.status, err ? err.code : 'http_' + res.status,
+			(err && err.message) || `Không tải được tệp (mã ${res.status}).`, err && err.field);
+	}
+	const blob = await res.blob();
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = filename;
+	document.body.appendChild(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * Send a file as the raw request body (application/octet-stream) with
+ * XMLHttpRequest, so that the upload progress can be shown:
+ * onProgress(sentBytes, totalBytes).  Resolves the parsed JSON answer,
+ * rejects with an ApiError like the other calls.
+ */
+export function upload(path, file, onProgress) {
+	return new Promise((resolve, reject) => {
+		const xhr = new XMLHttpRequest();
+		xhr.open('POST', BASE + path);
+		xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+		xhr.setRequestHeader('Accept', 'application/json');
+		xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+		if (onProgress) {
+			xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+		}
+		xhr.onerror = () => reject(new ApiError(0, 'network', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.'));
+		xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Đã huỷ tải tệp lên.'));
+		xhr.onload = () => {
+			let data = null;
+			try {
+				data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+			} catch {
+				data = null;
+			}
+			if (xhr.status >= 200 && xhr.status < 300) {
+				resolve(data);
+				return;
+			}
+			const err = data && data.error ? data.error : null;
+			let message = err && err.message;
+			if (!message) {
+				if (xhr.status === 413) message = 'Tệp quá lớn: tối đa 10 MB.';
+				else if (xhr.status === 415) message = 'Loại tệp không được chấp nhận (chỉ PDF, JPEG, PNG, WebP, TIFF).';
+				else message = `Tải tệp lên không thành công (mã ${xhr.status}).`;
+			}
+			if (xhr.status === 401 && unauthenticatedHandler) unauthenticatedHandler();
+			reject(new ApiError(xhr.status, err ? err.code : 'http_' + xhr.status, message, err && err.field));
+		};
+		xhr.send(file);
+	});
+}
+
+/** Calls of the public pages (no login; a 401 there must not show the login page). */
+export const publicApi = {
+	get: (path, params) => request('GET', '/public' + path + query(params), undefined, { noAuthRedirect: true }),
+	post: (path, body) => request('POST', '/public' + path, body, { noAuthRedirect: true, noCsrf: true }),
 };
 
 /* Convenience wrappers ------------------------------------------------ */

@@ -153,13 +153,10 @@ export function formatDay(day) {
 	return m ? `${m[3]}/${m[2]}/${m[1]}` : String(day);
 }
 
-const dayFmt = new Intl.DateTimeFormat('en-CA', {
-	timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-});
-
 /** Today in Vietnam as "YYYY-MM-DD". */
 export function todayDay() {
-	return dayFmt.format(new Date());
+	const p = dateParts(new Date());
+	return `${p.year}-${p.month}-${p.day}`;
 }
 
 function dayNumber(day) {

@@ -17,7 +17,9 @@ export function HomePage({ user }) {
 	const structure = user.unit ? Number(user.unit.structure) : 2025;
 	const { data } = useLoader(async () => {
 		const total = (p) => p.then((r) => r.total, () => null);
-		const [orgs, units, users, audit] = await Promise.all([
+		const [overdue, soon, orgs, units, users, audit] = await Promise.all([
+			total(api.get('/petitions', { due: 'overdue', limit: 1 })),
+			total(api.get('/petitions', { due: 'soon', limit: 1 })),
 			total(api.get('/organizations', { limit: 1 })),
 			total(api.get('/units', user.unit
 				? { structure, parent: user.unit.code, limit: 1 }
@@ -25,7 +27,7 @@ export function HomePage({ user }) {
 			admin ? total(api.get('/users', { limit: 1 })) : null,
 			admin ? total(api.get('/audit', { limit: 1 })) : null,
 		]);
-		return { orgs, units, users, audit };
+		return { overdue, soon, orgs, units, users, audit };
 	}, [user.id]);
 
 	return (
@@ -38,6 +40,8 @@ export function HomePage({ user }) {
 					: <>, phạm vi toàn quốc.</>}
 			</p>
 			<div class="stats" data-testid="home-stats">
+				<Stat label="Đơn quá hạn" value={data && data.overdue} href="#/petitions?due=overdue" testid="stat-overdue" />
+				<Stat label="Đơn sắp đến hạn" value={data && data.soon} href="#/petitions?due=soon" testid="stat-soon" />
 				<Stat label="Tổ chức trong phạm vi" value={data && data.orgs} href="#/organizations" testid="stat-orgs" />
 				<Stat
 					label={user.unit ? 'Đơn vị trực thuộc' : 'Đơn vị cấp xã (cơ cấu 2025)'}
@@ -51,13 +55,18 @@ export function HomePage({ user }) {
 			<div class="card">
 				<h2>Các phân hệ</h2>
 				<p>
-					Hiện có: tra cứu <a href="#/units">đơn vị hành chính</a> theo cơ cấu 3 cấp (trước 01/7/2025) và
-					2 cấp (từ 01/7/2025), quản lý <a href="#/organizations">tổ chức</a>
+					Hiện có: <a href="#/reception">tiếp công dân</a> (buổi tiếp, sổ tiếp công dân, lịch tiếp của lãnh đạo),
+					{' '}<a href="#/petitions">đơn thư</a> (tiếp nhận, phân loại, chuyển, giải quyết, theo dõi thời hạn),
+					{' '}<a href="#/stats">thống kê</a>; tra cứu <a href="#/units">đơn vị hành chính</a> theo cơ cấu 3 cấp
+					(trước 01/7/2025) và 2 cấp (từ 01/7/2025), quản lý <a href="#/organizations">tổ chức</a>
 					{admin ? <>, <a href="#/users">người dùng</a> và <a href="#/audit">nhật ký hệ thống</a></> : null}.
 				</p>
+				<p>
+					Công dân gửi kiến nghị, phản ánh và tra cứu đơn không cần đăng nhập tại
+					{' '}<a href="#/cong-dan">trang dành cho công dân</a>.
+				</p>
 				<p class="muted">
-					Sắp triển khai: Tiếp công dân, Đơn thư, Đối thoại, Dân vận khéo, Giám sát – phản biện,
-					Dân chủ ở cơ sở, Báo cáo.
+					Sắp triển khai: Đối thoại, Dân vận khéo, Giám sát – phản biện, Dân chủ ở cơ sở, Báo cáo.
 				</p>
 			</div>
 		</section>

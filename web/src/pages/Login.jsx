@@ -69,6 +69,13 @@ export function LoginPage({ onLoggedIn, notice }) {
 					</button>
 				</form>
 			</section>
+			<section class="card login-card public-link-card" aria-labelledby="public-link-title">
+				<h2 id="public-link-title">Dành cho công dân</h2>
+				<p class="muted small">Không cần đăng nhập.</p>
+				<a class="btn btn-block" href="#/cong-dan" data-testid="login-public-link">
+					Gửi kiến nghị, phản ánh / Tra cứu đơn
+				</a>
+			</section>
 		</main>
 	);
 }
