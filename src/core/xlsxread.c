@@ -19,6 +19,7 @@
 #include <zip.h>
 
 #include "core/buf.h"
+#include "core/calendar.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 
@@ -283,37 +284,6 @@ xstr_decode(struct buf *out, const char *s, size_t len)
 	}
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp, yy;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	yy = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
-}
-
 int
 xlsx_serial_to_ymd(double serial, int *y, int *m, int *d)
 {
@@ -328,7 +298,8 @@ xlsx_serial_to_ymd(double serial, int *y, int *m, int *d)
 	 * serials are one day later than from day 0 = 1899-12-30. */
 	if (n < 60)
 		n++;
-	civil_from_days(days_from_civil(1899, 12, 30) + n, y, m, d);
+	/* day 0 = 1899-12-30 = 25569 days before 1970-01-01 */
+	cal_to_ymd((cal_day)(n - 25569), y, m, d);
 	return 0;
 }
 

@@ -603,6 +603,7 @@ struct words {
 static void
 words_of(const char *s, struct words *ws)
 {
+	bool seen;
 	size_t k;
 
 	ws->n = 0;
@@ -611,7 +612,7 @@ words_of(const char *s, struct words *ws)
 		k = strcspn(s, WORD_SEPS);
 		if (k == 0)
 			break;
-		bool seen = false;
+		seen = false;
 		for (size_t i = 0; i < ws->n && !seen; i++)
 			seen = ws->len[i] == k && memcmp(ws->w[i], s, k) == 0;
 		if (!seen) {
