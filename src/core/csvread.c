@@ -93,6 +93,11 @@ csvread_parse(const char *data, size_t len, csvread_row_fn fn, void *ctx,
 	r.fn = fn;
 	r.ctx = ctx;
 	r.e = e;
+	/* Excel's "CSV UTF-8" starts with a byte order mark. */
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL |
 	    CSV_REPALL_NL) != 0)
 		return err_set(e, ERR_NOMEM, "internal", NULL, "csv_init");

@@ -63,6 +63,7 @@ attach_add(struct store *st, const struct actor *a, int64_t petition,
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1], at[ISO_TIME_LEN];
+	struct petition_where where;
 	struct audit_entry ent;
 	const char *mime;
 	char *b64 = NULL;
@@ -102,7 +103,7 @@ attach_add(struct store *st, const struct actor *a, int64_t petition,
 		free(b64);
 		return rc;
 	}
-	rc = petition_check_access(st, a, petition, true, &prot, e);
+	rc = petition_check_access(st, a, petition, true, &prot, &where, e);
 	if (rc == 0)
 		rc = store_prepare(st, "INSERT INTO petition_attachments"
 		    " (petition_id, name, mime, size, sha256, data, created_by,"
@@ -134,8 +135,9 @@ attach_add(struct store *st, const struct actor *a, int64_t petition,
 		    mime, "size", (json_int_t)len, "sha256", hex, "created_at",
 		    at);
 	if (rc == 0) {
-		ent = (struct audit_entry){ "create", "attachment", id, 0, NULL,
-		    NULL, NULL, json_object_get(*out, "attachment") };
+		ent = (struct audit_entry){ "create", "attachment", id,
+		    where.structure, where.code, where.path, NULL,
+		    json_object_get(*out, "attachment") };
 		rc = audit_record(st, a, &ent, e);
 	}
 	if (rc == 0)
@@ -153,6 +155,7 @@ attach_fetch(struct store *st, const struct actor *a, int64_t id,
     char **bytes, size_t *len, const char **mime, char *name,
     size_t name_size, struct err *e)
 {
+	struct petition_where where;
 	struct audit_entry ent;
 	const char *b64;
 	int64_t petition = 0, size = 0;
@@ -192,10 +195,10 @@ attach_fetch(struct store *st, const struct actor *a, int64_t id,
 		    "Không tìm thấy tệp đính kèm.");
 	if (rc < 0)
 		goto out;
-	rc = petition_check_access(st, a, petition, true, &prot, e);
+	rc = petition_check_access(st, a, petition, true, &prot, &where, e);
 	if (rc == 0 && prot) {
-		ent = (struct audit_entry){ "download", "attachment", id, 0,
-		    NULL, NULL, NULL, NULL };
+		ent = (struct audit_entry){ "download", "attachment", id,
+		    where.structure, where.code, where.path, NULL, NULL };
 		rc = audit_record(st, a, &ent, e);
 	}
 	if (rc == 0)

@@ -166,6 +166,8 @@ word_code(const char *v, const struct vocab *codes, const char *folded,
 {
 	if (vocab_find(codes, v) != NULL)
 		return vocab_find(codes, v)->code;
+	if (vocab_find(codes, folded) != NULL)	/* "Complaint" */
+		return vocab_find(codes, folded)->code;
 	for (; words->folded != NULL; words++)
 		if (strcmp(folded, words->folded) == 0)
 			return words->code;

@@ -652,6 +652,8 @@ similarity(const struct words *a, const char *b)
  * Duplicate candidates (R-DON-08): open letters of the same petitioner
  * (keyed hash of name and id number or address) about the same subject,
  * or with similar content.  Scores 0..1; at most DUP_MAX, best first.
+ * A protected letter is proposed only to those who may see its identity:
+ * to anyone else the match itself would tell who the denouncer is.
  */
 static int
 find_duplicates(struct store *st, const struct actor *a, const char *hash,
@@ -673,7 +675,9 @@ find_duplicates(struct store *st, const struct actor *a, const char *hash,
 	words_of(content_fold, mine);
 	rc = store_prepare(st, "SELECT p.id, p.tracking_code, p.subject_fold,"
 	    " p.content_fold FROM petitions p WHERE p.identity_hash = ? AND"
-	    " p.status IN " OPEN_SQL " AND p.id <> ? AND "
+	    " p.status IN " OPEN_SQL " AND p.id <> ? AND (p.identity_id IS"
+	    " NULL OR p.assigned_user_id = ? OR (? = 1 AND p.unit_structure ="
+	    " ? AND p.unit_code = ?)) AND "
 	    SCOPE_SQL("p.unit_structure", "p.unit_path", "p.unit_code")
 	    " ORDER BY p.id DESC LIMIT " "200", &q, e);
 	if (rc != 0) {
@@ -682,7 +686,11 @@ find_duplicates(struct store *st, const struct actor *a, const char *hash,
 	}
 	stmt_bind_text(q, 1, hash);
 	stmt_bind_int(q, 2, skip);
-	actor_bind_scope(a, q, 3);
+	stmt_bind_int(q, 3, a->user_id);
+	stmt_bind_int(q, 4, a->role == ROLE_LEADER);
+	stmt_bind_int(q, 5, a->scope_structure);
+	stmt_bind_text(q, 6, a->scope_code);
+	actor_bind_scope(a, q, 7);
 	arr = *out;
 	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e)) {
 		sim = similarity(mine, stmt_col_text(q, 3));
@@ -1155,7 +1163,8 @@ petition_get(struct store *st, const struct actor *a, int64_t id,
 
 int
 petition_check_access(struct store *st, const struct actor *a, int64_t id,
-    bool need_identity, bool *is_protected, struct err *e)
+    bool need_identity, bool *is_protected, struct petition_where *where,
+    struct err *e)
 {
 	struct prow p;
 	int rc;
@@ -1165,6 +1174,11 @@ petition_check_access(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	json_decref(p.json);
 	*is_protected = p.is_protected;
+	if (where != NULL) {
+		where->structure = p.structure;
+		snprintf(where->code, sizeof(where->code), "%s", p.code);
+		snprintf(where->path, sizeof(where->path), "%s", p.path);
+	}
 	if (!need_identity || !p.is_protected)
 		return 0;
 	/* R-TC-20, P-TC-24: the handler and the head of the competent body. */
@@ -1191,7 +1205,7 @@ petition_identity(struct store *st, const struct actor *a, int64_t id,
 	rc = store_begin_write(st, e);
 	if (rc != 0)
 		return rc;
-	rc = petition_check_access(st, a, id, true, &prot, e);
+	rc = petition_check_access(st, a, id, true, &prot, NULL, e);
 	if (rc == 0)
 		rc = load(st, a, id, &p, e);
 	if (rc != 0)
@@ -1685,6 +1699,8 @@ act_forward(struct store *st, const struct actor *a, struct prow *p,
 		    "invalid_field" : "missing_field", "to_org_id",
 		    "Cần chọn cơ quan có thẩm quyền khác để chuyển đơn.");
 	rc = org_unit(st, in->to_org_id, &to, e);
+	if (rc == ERR_INVAL)
+		e->field = "to_org_id";
 	if (rc == 0)
 		rc = org_name(st, in->to_org_id, to_name, sizeof(to_name), e);
 	if (rc == 0)
@@ -2094,7 +2110,46 @@ petition_act(struct store *st, const struct actor *a, int64_t id,
 
 /* ---- public tracking ------------------------------------------------- */
 
-/* What the citizen sees: statuses, days and public notes only. */
+/* The public events of the rows chain[0..n), in the order they happened. */
+static int
+track_timeline(struct store *st, const int64_t *chain, int n,
+    json_t **out, struct err *e)
+{
+	struct buf sql;
+	struct stmt *q;
+	json_t *arr;
+	int rc;
+
+	*out = NULL;
+	buf_init(&sql, 1024);
+	buf_add_str(&sql, "SELECT day, status, public_note FROM petition_events"
+	    " WHERE public_note IS NOT NULL AND petition_id IN (?");
+	for (int i = 1; i < n; i++)
+		buf_add_str(&sql, ", ?");
+	buf_add_str(&sql, ") ORDER BY day, at, id");
+	rc = buf_error(&sql) != 0 ? ERR_NOMEM :
+	    store_prepare(st, buf_cstr(&sql), &q, e);
+	buf_release(&sql);
+	if (rc != 0)
+		return rc;
+	for (int i = 0; i < n; i++)
+		stmt_bind_int(q, i + 1, chain[i]);
+	arr = json_array();
+	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e))
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s}", "day",
+		    stmt_col_text(q, 0), "status", stmt_col_text(q, 1),
+		    "public_note", stmt_col_text(q, 2)));
+	stmt_finalize(q);
+	if (rc < 0) {
+		json_decref(arr);
+		return rc;
+	}
+	*out = arr;
+	return 0;
+}
+
+/* What the citizen sees: statuses, days and public notes only, along the
+ * forwarding chain to the body that holds the letter now. */
 int
 petition_track(struct store *st, const char *code, json_t **out,
     struct err *e)
@@ -2102,7 +2157,7 @@ petition_track(struct store *st, const char *code, json_t **out,
 	int64_t chain[TRACK_DEPTH], next;
 	char status[16] = "", received[CAL_DATE_LEN] = "";
 	char due[CAL_DATE_LEN] = "", resolved[CAL_DATE_LEN] = "";
-	json_t *timeline, *result = json_null();
+	json_t *timeline = NULL, *result = json_null();
 	struct stmt *q;
 	int n = 0, rc;
 
@@ -2126,8 +2181,7 @@ petition_track(struct store *st, const char *code, json_t **out,
 	if (n == 0)
 		return err_set(e, ERR_NOTFOUND, "not_found", NULL,
 		    "Không tìm thấy đơn với mã tra cứu này.");
-	timeline = json_array();
-	for (int i = 0; i < n && rc >= 0; i++) {
+	for (int i = 0; i < n; i++) {
 		rc = store_prepare(st, "SELECT status, COALESCE(resolution_due,"
 		    " handling_due), resolved_day, result, forwarded_to FROM"
 		    " petitions WHERE id = ?", &q, e);
@@ -2149,23 +2203,12 @@ petition_track(struct store *st, const char *code, json_t **out,
 		stmt_finalize(q);
 		if (rc < 0)
 			break;
-		rc = store_prepare(st, "SELECT day, status, public_note FROM"
-		    " petition_events WHERE petition_id = ? AND public_note IS"
-		    " NOT NULL ORDER BY id", &q, e);
-		if (rc != 0)
-			break;
-		stmt_bind_int(q, 1, chain[i]);
-		for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e))
-			json_array_append_new(timeline, json_pack("{s:s, s:s,"
-			    " s:s}", "day", stmt_col_text(q, 0), "status",
-			    stmt_col_text(q, 1), "public_note",
-			    stmt_col_text(q, 2)));
-		stmt_finalize(q);
 		if (next > 0 && n < TRACK_DEPTH)
 			chain[n++] = next;
 	}
+	if (rc >= 0)
+		rc = track_timeline(st, chain, n, &timeline, e);
 	if (rc < 0) {
-		json_decref(timeline);
 		json_decref(result);
 		return rc;
 	}

@@ -124,14 +124,21 @@ int	petition_act(struct store *st, const struct actor *a, int64_t id,
  * own unit only; audited. */
 int	petition_identity(struct store *st, const struct actor *a, int64_t id,
 	    json_t **out, struct err *e);
+/* Where a petition belongs, for audit entries of things attached to it. */
+struct petition_where {
+	int	structure;
+	char	code[UNIT_CODE_MAX];
+	char	path[UNIT_PATH_MAX];
+};
+
 /*
  * Check that a may see petition id and, when need_identity, that a may
- * see its protected material (identity, scans); fills *unit_* for audit.
- * Returns 0, ERR_NOTFOUND or ERR_PERM (identity_restricted).
+ * see its protected material (identity, scans); fills *where when not
+ * NULL.  Returns 0, ERR_NOTFOUND or ERR_PERM (identity_restricted).
  */
 int	petition_check_access(struct store *st, const struct actor *a,
 	    int64_t id, bool need_identity, bool *is_protected,
-	    struct err *e);
+	    struct petition_where *where, struct err *e);
 /* Public tracking: {tracking_code, status, received_day, due_day,
  * resolved_day, result, timeline}; follows forwarding. */
 int	petition_track(struct store *st, const char *code, json_t **out,

@@ -243,11 +243,13 @@ stats_petitions(struct store *st, const struct actor *a,
 			return rc;
 	}
 	if (f->period == NULL)
-		return err_set(e, ERR_INVAL, "missing_param", "period",
-		    "Thiếu kỳ báo cáo.");
+		return err_set(e, ERR_INVAL, "invalid_param", "period",
+		    "Thiếu kỳ báo cáo (tham số period).");
 	rc = period_parse(f->period, cutoff, &p, e);
-	if (rc != 0)
+	if (rc != 0) {
+		e->field = "period";
 		return rc;
+	}
 	sub = *a;
 	sub.role = ROLE_VIEWER;
 	if (f->unit != NULL) {

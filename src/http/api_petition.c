@@ -334,6 +334,10 @@ api_stats(struct req *r)
 		    "Kỳ báo cáo không hợp lệ.");
 	if (rc == 0)
 		rc = req_query_int(r, "cutoff", 0, 28, -1, &cutoff);
+	if (rc == 0 && cutoff == 1)
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "cutoff",
+		    "Ngày chốt số liệu là 0 (theo tháng dương lịch) hoặc từ 2"
+		    " đến 28.");
 	f.cutoff = (int)cutoff;
 	if (rc == 0)
 		rc = stats_petitions(r->st, &r->sess.actor, &f, &r->out,

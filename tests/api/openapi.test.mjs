@@ -143,17 +143,24 @@ describe('OpenAPI document', () => {
 			ids.add(o.op.operationId);
 			for (const [st, r0] of Object.entries(o.op.responses)) {
 				const r = deref(r0);
-				assert.ok(r.content && r.content['application/json'] && r.content['application/json'].schema,
+				// A file download (e.g. GET /attachments/{id} 200) documents its media types instead.
+				const file = Number(st) < 300 && r.content && !r.content['application/json'] &&
+					Object.values(r.content).every((c) => c.schema && c.schema.format === 'binary');
+				assert.ok(file || (r.content && r.content['application/json'] && r.content['application/json'].schema),
 					`${o.key} ${st} has a JSON schema`);
-				validator(r.content['application/json'].schema); // compiles
+				if (!file) validator(r.content['application/json'].schema); // compiles
 			}
 			const writes = ['POST', 'PATCH', 'PUT', 'DELETE'].includes(o.method);
 			const sec = o.op.security || spec.security;
-			if (o.key === 'POST /auth/login' || o.key === 'GET /health') assert.deepEqual(o.op.security, [], `${o.key} is public`);
+			const isPublic = o.key === 'POST /auth/login' || o.key === 'GET /health' || o.path.startsWith('/public/');
+			if (isPublic) assert.deepEqual(o.op.security, [], `${o.key} is public`);
 			else if (writes) assert.ok(sec.some((s) => 'csrfToken' in s && 'sessionCookie' in s), `${o.key} needs cookie + CSRF`);
 			else assert.ok(sec.some((s) => 'sessionCookie' in s), `${o.key} needs the cookie`);
-			if (o.op.requestBody) {
-				const s = deref(o.op.requestBody).content['application/json'].schema;
+			const rbc = o.op.requestBody && deref(o.op.requestBody).content;
+			// Uploads (attachments, import) take the raw file.
+			if (rbc && !rbc['application/json']) assert.ok(rbc['application/octet-stream'], `${o.key} body is JSON or a raw file`);
+			if (rbc && rbc['application/json']) {
+				const s = rbc['application/json'].schema;
 				assert.equal(s.additionalProperties, false, `${o.key} request body rejects unknown fields`);
 				for (const [k, ps] of Object.entries(s.properties)) {
 					const d = deref(ps);
@@ -322,6 +329,265 @@ describe('the running server conforms to docs/openapi.yaml', () => {
 		await call(admin, 'GET', '/audit?from=yesterday', { expect: 400 });
 		await call(apiO, 'GET', '/audit', { expect: 403 });
 		await call(anon, 'GET', '/audit', { expect: 401 });
+	});
+
+	it('citizen reception', async () => {
+		const o = await call(admin, 'POST', '/organizations', { body: { name: 'UBND xã A (tiếp dân)', type: 'people_committee', unit: refA }, expect: 201 });
+		const oB = await call(admin, 'POST', '/organizations', { body: { name: 'UBND xã B (tiếp dân)', type: 'people_committee', unit: refB }, expect: 201 });
+		const org = o.body.organization.id;
+		await call(admin, 'POST', '/users', { body: { username: 'oa.rc.viewer', full_name: 'Xem tiếp dân', password: 'viewer-rc-pass', role: 'viewer', unit: refA }, expect: 201 });
+		await call(admin, 'POST', '/users', { body: { username: 'oa.rc.officer.b', full_name: 'Cán bộ xã B', password: 'officer-b-pass', role: 'officer', unit: refB }, expect: 201 });
+		const apiV = client(srv.url, await login(srv.url, 'oa.rc.viewer', 'viewer-rc-pass'));
+		const apiB = client(srv.url, await login(srv.url, 'oa.rc.officer.b', 'officer-b-pass'));
+
+		await call(admin, 'GET', '/reception/duty-rules', { expect: 200 });
+		await call(anon, 'GET', '/reception/duty-rules', { expect: 401 });
+		const sc = await call(admin, 'POST', '/reception/schedules', { body: { org_id: org, leader_name: 'Trần Văn Chủtịch', leader_title: 'Chủ tịch UBND xã', rule_id: 'R-TCD-13', pattern: 'week:2', valid_from: '2025-01-01', valid_to: '2025-12-31' }, expect: 201 });
+		await call(admin, 'POST', '/reception/schedules', { body: { org_id: org, leader_name: 'X', leader_title: 'Y', rule_id: 'R-TCD-13', pattern: 'week:9', valid_from: '2025-01-01' }, expect: 400 });
+		await call(apiV, 'POST', '/reception/schedules', { body: { org_id: org, leader_name: 'X', leader_title: 'Y', rule_id: 'R-TCD-13', pattern: 'week:2', valid_from: '2025-01-01' }, expect: 403 });
+		await call(admin, 'POST', '/reception/schedules', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'POST', '/reception/schedules', { raw: JSON.stringify({ leader_name: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'POST', '/reception/schedules', { body: {}, csrf: 'x'.repeat(32), expect: 401 });
+		await call(admin, 'GET', '/reception/schedules', { expect: 200 });
+		await call(admin, 'GET', `/reception/schedules?structure=2025&unit=${A.code}&org=${org}&limit=5&offset=0`, { expect: 200 });
+		await call(admin, 'GET', '/reception/schedules?unit=99999', { expect: 400 });
+		await call(anon, 'GET', '/reception/schedules', { expect: 401 });
+
+		const s = await call(admin, 'POST', '/reception/sessions', { body: { org_id: org, kind: 'periodic', day: '2025-09-03', place: 'Trụ sở UBND xã', host_name: 'Trần Văn Chủtịch', schedule_id: sc.body.schedule.id, delegated: false, note: 'Định kỳ' }, expect: 201 });
+		const sid = s.body.session.id;
+		await call(admin, 'POST', '/reception/sessions', { body: { org_id: org, kind: 'periodic', day: '2025-09-03', place: 'P', host_name: 'H' }, expect: 400 });
+		await call(apiV, 'POST', '/reception/sessions', { body: { org_id: org, kind: 'regular', day: '2025-09-03', place: 'P', host_name: 'H' }, expect: 403 });
+		await call(admin, 'POST', '/reception/sessions', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'POST', '/reception/sessions', { raw: JSON.stringify({ place: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'POST', '/reception/sessions', { body: {}, csrf: 'x'.repeat(32), expect: 401 });
+		const e = await call(admin, 'POST', '/reception/sessions', { body: { org_id: oB.body.organization.id, kind: 'ad_hoc', day: '2025-09-04', place: 'P', host_name: 'H' }, expect: 201 });
+		await call(admin, 'GET', '/reception/sessions', { expect: 200 });
+		await call(admin, 'GET', `/reception/sessions?structure=2025&unit=${A.code}&org=${org}&kind=periodic&from=2025-01-01&to=2025-12-31&limit=5&offset=0`, { expect: 200 });
+		await call(admin, 'GET', '/reception/sessions?from=2025-13-01', { expect: 400 });
+		await call(anon, 'GET', '/reception/sessions', { expect: 401 });
+		await call(admin, 'GET', `/reception/sessions/${sid}`, { expect: 200 });
+		await call(apiB, 'GET', `/reception/sessions/${sid}`, { expect: 404 });
+		await call(anon, 'GET', `/reception/sessions/${sid}`, { expect: 401 });
+		await call(admin, 'PATCH', `/reception/sessions/${sid}`, { body: { place: 'Nhà văn hóa', delegated: true, note: '' }, expect: 200 });
+		await call(admin, 'PATCH', `/reception/sessions/${sid}`, { body: { org_id: org }, expect: 400 });
+		await call(apiV, 'PATCH', `/reception/sessions/${sid}`, { body: { place: 'X' }, expect: 403 });
+		await call(apiB, 'PATCH', `/reception/sessions/${sid}`, { body: { place: 'X' }, expect: 404 });
+		await call(admin, 'PATCH', `/reception/sessions/${sid}`, { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'PATCH', `/reception/sessions/${sid}`, { raw: JSON.stringify({ place: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'PATCH', `/reception/sessions/${sid}`, { body: {}, csrf: 'x'.repeat(32), expect: 401 });
+
+		const visit = { citizen_name: 'Lê Văn Dân', citizen_address: 'Thôn Đông', citizen_id_number: '001085012345', persons: 6,
+			representatives: 2, content: 'Tranh chấp đất', classification: 'complaint', field: 'land', prior_handler: 'UBND xã',
+			direction: 'forward', forwarded_to: 'UBND tỉnh', follow_up: 'Chờ', note: 'Đoàn đông người', refused: false };
+		const v = await call(admin, 'POST', `/reception/sessions/${sid}/visits`, { body: visit, expect: 201 });
+		await call(admin, 'POST', `/reception/sessions/${sid}/visits`, { body: { ...visit, classification: 'denunciation', citizen_name: 'Người tố cáo' }, expect: 201 });
+		await call(admin, 'POST', `/reception/sessions/${sid}/visits`, { body: { ...visit, representatives: 6 }, expect: 400 });
+		await call(apiV, 'POST', `/reception/sessions/${sid}/visits`, { body: visit, expect: 403 });
+		await call(apiB, 'POST', `/reception/sessions/${sid}/visits`, { body: visit, expect: 404 });
+		await call(admin, 'POST', `/reception/sessions/${sid}/visits`, { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'POST', `/reception/sessions/${sid}/visits`, { raw: JSON.stringify({ content: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'POST', `/reception/sessions/${sid}/visits`, { body: {}, csrf: 'x'.repeat(32), expect: 401 });
+		const vid = v.body.visit.id;
+		await call(admin, 'PATCH', `/reception/visits/${vid}`, { body: { persons: 3, refused: true, refusal_reason: 'Say rượu' }, expect: 200 });
+		await call(admin, 'PATCH', `/reception/visits/${vid}`, { body: { persons: 0 }, expect: 400 });
+		await call(apiV, 'PATCH', `/reception/visits/${vid}`, { body: { persons: 2 }, expect: 403 });
+		await call(apiB, 'PATCH', `/reception/visits/${vid}`, { body: { persons: 2 }, expect: 404 });
+		await call(admin, 'PATCH', `/reception/visits/${vid}`, { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'PATCH', `/reception/visits/${vid}`, { raw: JSON.stringify({ content: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'PATCH', `/reception/visits/${vid}`, { body: {}, csrf: 'x'.repeat(32), expect: 401 });
+
+		await call(admin, 'DELETE', `/reception/sessions/${sid}`, { expect: 409 });
+		await call(apiV, 'DELETE', `/reception/sessions/${sid}`, { expect: 403 });
+		await call(apiB, 'DELETE', `/reception/sessions/${sid}`, { expect: 404 });
+		await call(anon, 'DELETE', `/reception/sessions/${sid}`, { csrf: 'x'.repeat(32), expect: 401 });
+		await call(admin, 'DELETE', `/reception/sessions/${e.body.session.id}`, { expect: 200 });
+
+		await call(admin, 'GET', '/reception/register', { expect: 200 });
+		await call(apiV, 'GET', `/reception/register?structure=2025&unit=${A.code}&org=${org}&from=2025-09-01&to=2025-09-30&format=json`, { expect: 200 });
+		await call(admin, 'GET', '/reception/register?format=pdf', { expect: 400 });
+		await call(anon, 'GET', '/reception/register', { expect: 401 });
+		// The XLSX answer is a file, not JSON: checked here rather than through call().
+		const x = await admin.get('/reception/register?format=xlsx');
+		assert.equal(x.status, 200);
+		assert.equal(x.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		assert.ok(findOperation('GET', '/reception/register').op.responses['200'].content[x.headers.get('content-type')]);
+
+		const cid = sc.body.schedule.id;
+		await call(apiV, 'GET', `/reception/schedules/${cid}/compliance?period=2025-Q3`, { expect: 200 });
+		await call(admin, 'GET', `/reception/schedules/${cid}/compliance?period=2026`, { expect: 200 });
+		await call(admin, 'GET', `/reception/schedules/${cid}/compliance?period=2025-Q9`, { expect: 400 });
+		await call(apiB, 'GET', `/reception/schedules/${cid}/compliance?period=2025`, { expect: 404 });
+		await call(anon, 'GET', `/reception/schedules/${cid}/compliance?period=2025`, { expect: 401 });
+		await call(admin, 'GET', '/audit?entity=reception_visit&limit=5', { expect: 200 });
+	});
+
+	it('petitions, attachments, import, statistics, rules and the public pages', async () => {
+		const oA = await call(admin, 'POST', '/organizations', { body: { name: 'UBND xã A (đơn thư)', type: 'people_committee', unit: refA }, expect: 201 });
+		const oB = await call(admin, 'POST', '/organizations', { body: { name: 'UBND xã B (đơn thư)', type: 'people_committee', unit: refB }, expect: 201 });
+		const orgA = oA.body.organization.id;
+		const orgB = oB.body.organization.id;
+		const mk = async (username, role, unit) => {
+			await call(admin, 'POST', '/users', { body: { username, full_name: `Người dùng ${username}`, password: `${username}-pass`, role, unit }, expect: 201 });
+			return client(srv.url, await login(srv.url, username, `${username}-pass`));
+		};
+		const apiO = await mk('oa.pt.officer', 'officer', refA);
+		const apiL = await mk('oa.pt.leader', 'leader', refA);
+		const apiV = await mk('oa.pt.viewer', 'viewer', refA);
+		const apiB = await mk('oa.pt.officer.b', 'officer', refB);
+		const letter = { org_id: orgA, source: 'post', received_day: '2025-04-25', petitioner_name: 'Nguyễn Văn Đơn', petitioner_address: 'Thôn 1',
+			petitioner_id_number: '001203004005', petitioner_phone: '0912345678', persons: 2, subject: 'Tranh chấp đất đai', content: 'Hộ bên cạnh lấn đất',
+			level: 1, remote_area: false, anonymous: false };
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+		const octet = { contentType: 'application/octet-stream' };
+
+		await call(apiV, 'GET', '/petition-fields', { expect: 200 });
+		await call(anon, 'GET', '/petition-fields', { expect: 401 });
+
+		// create
+		const c = await call(apiO, 'POST', '/petitions', { body: letter, expect: 201 });
+		const id = c.body.petition.id;
+		const dup = await call(apiO, 'POST', '/petitions', { body: { ...letter, content: 'Hộ bên cạnh lấn đất vườn' }, expect: 201 });
+		assert.ok(dup.body.duplicates.length > 0, 'a duplicate is proposed');
+		await call(apiO, 'POST', '/petitions', { body: { ...letter, attach_to: id }, expect: 201 });
+		await call(apiO, 'POST', '/petitions', { body: { ...letter, subject: '' }, expect: 400 });
+		await call(apiO, 'POST', '/petitions', { body: { ...letter, colour: 1 }, expect: 400 });
+		await call(apiV, 'POST', '/petitions', { body: letter, expect: 403 });
+		await call(apiB, 'POST', '/petitions', { body: letter, expect: 403 });
+		await call(apiO, 'POST', '/petitions', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(apiO, 'POST', '/petitions', { raw: JSON.stringify({ content: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'POST', '/petitions', { body: letter, csrf: 'x'.repeat(32), expect: 401 });
+
+		// reads
+		await call(apiV, 'GET', '/petitions', { expect: 200 });
+		await call(admin, 'GET', `/petitions?structure=2025&unit=${A.code}&org=${orgA}&status=received&classification=complaint&field=land&source=post&mass_case=0&due=overdue&q=dat%20dai&from=2025-01-01&to=2025-12-31&limit=5&offset=0`, { expect: 200 });
+		await call(admin, 'GET', '/petitions?due=soon', { expect: 200 });
+		await call(admin, 'GET', '/petitions?status=open', { expect: 400 });
+		await call(anon, 'GET', '/petitions', { expect: 401 });
+		await call(apiV, 'GET', `/petitions/${id}`, { expect: 200 });
+		await call(apiB, 'GET', `/petitions/${id}`, { expect: 404 });
+		await call(anon, 'GET', `/petitions/${id}`, { expect: 401 });
+
+		// the life cycle of a complaint
+		const act = (api, name, body, expect, pid = id) => call(api, 'POST', `/petitions/${pid}/${name}`, { body, expect });
+		await act(apiO, 'accept', { day: '2025-04-28' }, 409);
+		await act(apiO, 'classify', { classification: 'complaint', eligibility: 'bogus', field: 'land' }, 400);
+		await act(apiO, 'classify', { classification: 'complaint', eligibility: 'eligible', field: 'land', level: 1, remote_area: false }, 200);
+		await act(apiV, 'classify', { classification: 'complaint', eligibility: 'eligible', field: 'land' }, 403);
+		await act(apiB, 'classify', { classification: 'complaint', eligibility: 'eligible', field: 'land' }, 404);
+		await call(apiO, 'POST', `/petitions/${id}/classify`, { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(apiO, 'POST', `/petitions/${id}/classify`, { raw: JSON.stringify({ field: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'POST', `/petitions/${id}/classify`, { body: {}, csrf: 'x'.repeat(32), expect: 401 });
+		const uid = (await call(admin, 'GET', '/users?q=oa.pt.officer&limit=5', { expect: 200 })).body.items.find((u) => u.username === 'oa.pt.officer').id;
+		await act(apiO, 'accept', { day: '2025-04-28', complexity: 'normal', user_id: uid, note: 'Thụ lý' }, 200);
+		await act(apiO, 'progress', { day: '2025-05-05', status: 'verifying', note: 'Xác minh' }, 200);
+		await act(apiO, 'extend', { day: '2025-05-06', decision: 'QĐ 1/QĐ-UBND', note: 'Phức tạp' }, 200);
+		await act(apiO, 'extend', { day: '2025-05-07', decision: 'QĐ 2/QĐ-UBND' }, 400);
+		await act(apiO, 'assign', { user_id: uid }, 200);
+		await act(apiO, 'mass-case', { mass_case: true, settled_day: '2025-06-01' }, 200);
+		await act(apiO, 'resolve', { day: '2025-06-01', result: 'Giữ nguyên', public_note: 'Đã có quyết định' }, 200);
+		await act(apiO, 'withdraw', { day: '2025-06-02' }, 409);
+		await call(admin, 'GET', `/petitions/${id}`, { expect: 200 });
+
+		// other ways out of "received"
+		const fresh = async () => (await call(apiO, 'POST', '/petitions', { body: { ...letter, petitioner_name: `Người ${Math.random()}` }, expect: 201 })).body.petition.id;
+		await act(apiO, 'return', { day: '2025-04-28', note: 'Hướng dẫn', public_note: 'Trả lại đơn' }, 200, await fresh());
+		await act(apiO, 'archive', { day: '2025-04-28', note: 'Lưu đơn' }, 200, await fresh());
+		await act(apiO, 'withdraw', { day: '2025-04-28', note: 'Rút đơn' }, 200, await fresh());
+		const open = await fresh();
+		await act(apiO, 'attach', { day: '2025-04-28', to: open, note: 'Đơn trùng' }, 200, await fresh());
+		await act(apiO, 'forward', { day: '2025-04-28', to_org_id: orgB, note: 'Chuyển xã B' }, 200, await fresh());
+
+		// a denunciation: protected identity and scans
+		const d = await fresh();
+		await act(apiO, 'classify', { classification: 'denunciation', eligibility: 'eligible', field: 'land' }, 200, d);
+		await call(apiL, 'GET', `/petitions/${d}/identity`, { expect: 200 });
+		await call(apiO, 'GET', `/petitions/${open}/identity`, { expect: 200 });
+		await call(admin, 'GET', `/petitions/${d}/identity`, { expect: 403 });
+		await call(apiB, 'GET', `/petitions/${d}/identity`, { expect: 404 });
+		await call(anon, 'GET', `/petitions/${d}/identity`, { expect: 401 });
+		await call(admin, 'GET', '/audit?entity=petition&action=read_identity&limit=5', { expect: 200 });
+		await call(admin, 'GET', '/audit?entity=petition&limit=50', { expect: 200 });
+		const att = await call(apiL, 'POST', `/petitions/${d}/attachments?name=don.pdf`, { raw: pdf, ...octet, expect: 201 });
+		await call(apiO, 'POST', `/petitions/${d}/attachments?name=don.pdf`, { raw: pdf, ...octet, expect: 403 });
+		await call(apiO, 'POST', `/petitions/${open}/attachments?name=a.pdf`, { raw: Buffer.from('chỉ là chữ, không phải PDF'), ...octet, expect: 415 });
+		await call(apiO, 'POST', `/petitions/${open}/attachments`, { raw: pdf, ...octet, expect: 400 });
+		await call(apiB, 'POST', `/petitions/${open}/attachments?name=a.pdf`, { raw: pdf, ...octet, expect: 404 });
+		await call(anon, 'POST', `/petitions/${open}/attachments?name=a.pdf`, { raw: pdf, ...octet, csrf: 'x'.repeat(32), expect: 401 });
+		const aid = att.body.attachment.id;
+		const dl = await call(apiL, 'GET', `/attachments/${aid}`, { expect: 200 });
+		assert.equal(dl.headers.get('content-type'), 'application/pdf');
+		await call(apiO, 'GET', `/attachments/${aid}`, { expect: 403 });
+		await call(apiB, 'GET', `/attachments/${aid}`, { expect: 404 });
+		await call(anon, 'GET', `/attachments/${aid}`, { expect: 401 });
+
+		// import
+		const csv = 'ngay_nhan,ho_ten,trich_yeu,noi_dung,phan_loai\n25/04/2025,Người Nhập,Đơn nhập,Nội dung,kiến nghị\n';
+		await call(apiO, 'POST', `/import/petitions?org_id=${orgA}&format=csv`, { raw: csv, ...octet, expect: 200 });
+		await call(apiO, 'POST', `/import/petitions?org_id=${orgA}`, { raw: csv.replace('25/04/2025', '31/02/2025'), ...octet, expect: 422 });
+		await call(apiO, 'POST', `/import/petitions?org_id=${orgA}&format=xlsx`, { raw: csv, ...octet, expect: 400 });
+		await call(apiV, 'POST', `/import/petitions?org_id=${orgA}`, { raw: csv, ...octet, expect: 403 });
+		await call(anon, 'POST', `/import/petitions?org_id=${orgA}`, { raw: csv, ...octet, csrf: 'x'.repeat(32), expect: 401 });
+
+		// statistics
+		await call(apiV, 'GET', `/stats/petitions?structure=2025&unit=${A.code}&period=2025-Q2&cutoff=15`, { expect: 200 });
+		await call(admin, 'GET', '/stats/petitions?period=2025', { expect: 200 });
+		await call(admin, 'GET', '/stats/petitions?period=2025-Q5', { expect: 400 });
+		await call(admin, 'GET', '/stats/petitions', { expect: 400 });
+		await call(apiO, 'GET', `/stats/petitions?unit=${B.code}&period=2025`, { expect: 403 });
+		await call(anon, 'GET', '/stats/petitions?period=2025', { expect: 401 });
+
+		// rules, calendar, settings
+		await call(apiV, 'GET', '/deadline-rules', { expect: 200 });
+		await call(anon, 'GET', '/deadline-rules', { expect: 401 });
+		await call(admin, 'PATCH', '/deadline-rules/R-DON-09', { body: { amount: 10, day_unit: 'working' }, expect: 200 });
+		await call(admin, 'PATCH', '/deadline-rules/R-TC-04', { body: { complex_amount: 60, especially_complex_amount: 90 }, expect: 200 });
+		await call(admin, 'PATCH', '/deadline-rules/R-DON-09', { body: { amount: 0 }, expect: 400 });
+		await call(admin, 'PATCH', '/deadline-rules/R-NONE', { body: { amount: 5 }, expect: 404 });
+		await call(apiL, 'PATCH', '/deadline-rules/R-DON-09', { body: { amount: 5 }, expect: 403 });
+		await call(admin, 'PATCH', '/deadline-rules/R-DON-09', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'PATCH', '/deadline-rules/R-DON-09', { raw: JSON.stringify({ day_unit: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'PATCH', '/deadline-rules/R-DON-09', { body: { amount: 5 }, csrf: 'x'.repeat(32), expect: 401 });
+		await call(apiV, 'GET', '/calendar?year=2025', { expect: 200 });
+		await call(admin, 'GET', '/calendar', { expect: 200 });
+		await call(admin, 'GET', '/calendar?year=1800', { expect: 400 });
+		await call(anon, 'GET', '/calendar', { expect: 401 });
+		await call(admin, 'PUT', '/calendar/days/2026-01-02', { body: { working: false, name: 'Nghỉ bù Tết Dương lịch' }, expect: 200 });
+		await call(admin, 'PUT', '/calendar/days/2026-02-30', { body: { working: false, name: 'Sai ngày' }, expect: 400 });
+		await call(apiL, 'PUT', '/calendar/days/2026-01-02', { body: { working: true, name: 'X' }, expect: 403 });
+		await call(admin, 'PUT', '/calendar/days/2026-01-02', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'PUT', '/calendar/days/2026-01-02', { raw: JSON.stringify({ name: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'PUT', '/calendar/days/2026-01-02', { body: { working: true, name: 'X' }, csrf: 'x'.repeat(32), expect: 401 });
+		await call(apiL, 'DELETE', '/calendar/days/2026-01-02', { expect: 403 });
+		await call(anon, 'DELETE', '/calendar/days/2026-01-02', { csrf: 'x'.repeat(32), expect: 401 });
+		await call(admin, 'DELETE', '/calendar/days/2026-01-02', { expect: 200 });
+		await call(admin, 'DELETE', '/calendar/days/2026-01-02', { expect: 404 });
+		await call(apiV, 'GET', '/settings', { expect: 200 });
+		await call(anon, 'GET', '/settings', { expect: 401 });
+		await call(admin, 'PATCH', '/settings', { body: { mass_threshold: 5, due_soon_days: 5, report_cutoff_day: 15, public_submit_per_hour: 5, public_track_per_10min: 60 }, expect: 200 });
+		await call(admin, 'PATCH', '/settings', { body: { mass_threshold: 1 }, expect: 400 });
+		await call(apiL, 'PATCH', '/settings', { body: { mass_threshold: 6 }, expect: 403 });
+		await call(admin, 'PATCH', '/settings', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'PATCH', '/settings', { raw: JSON.stringify({ x: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'PATCH', '/settings', { body: { mass_threshold: 6 }, csrf: 'x'.repeat(32), expect: 401 });
+
+		// public pages (no login; every submission that passes the body check counts for the limit)
+		await call(anon, 'GET', '/public/units', { expect: 200 });
+		await call(anon, 'GET', '/public/units?parent=25', { expect: 200 });
+		await call(anon, 'GET', '/public/units?parent=abc', { expect: 400 });
+		const pub = { unit: { structure: 2025, code: A.code }, classification: 'reflection', name: 'Công Dân', address: 'Thôn 2',
+			phone: '0900000000', subject: 'Phản ánh rác', content: 'Rác thải ven đường' };
+		const sub = await call(anon, 'POST', '/public/petitions', { body: pub, expect: 201 });
+		await call(anon, 'POST', '/public/petitions', { body: { ...pub, classification: 'complaint' }, expect: 400 });
+		const nrb = await call(anon, 'POST', '/public/petitions', { body: { ...pub, unit: { structure: 2025, code: '25' } } });
+		assert.equal(nrb.body.error.code, 'no_receiving_body');
+		await call(anon, 'POST', '/public/petitions', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(anon, 'POST', '/public/petitions', { raw: JSON.stringify({ content: 'x'.repeat(70000) }), expect: 413 });
+		await call(admin, 'PATCH', '/settings', { body: { public_submit_per_hour: 3 }, expect: 200 });
+		await call(anon, 'POST', '/public/petitions', { body: pub, expect: 429 });
+		await call(admin, 'PATCH', '/settings', { body: { public_submit_per_hour: 5 }, expect: 200 });
+		await call(anon, 'GET', `/public/petitions/${sub.body.tracking_code}`, { expect: 200 });
+		await call(anon, 'GET', `/public/petitions/${c.body.petition.tracking_code}`, { expect: 200 });
+		await call(anon, 'GET', '/public/petitions/ABCD-EFGH-JKMN', { expect: 404 });
 	});
 
 	it('every documented operation was called, and the exchanges conform', () => {
