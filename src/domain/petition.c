@@ -1,5 +1,6 @@
 /* petition.c - petitions, their life cycle and their deadlines. */
 #include "domain/petition.h"
+#include "domain/petition_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,11 +22,8 @@
 #include "store/store.h"
 
 #define DUP_MAX		5	/* duplicate candidates proposed */
-#define DUP_SCAN	200	/* open letters of one petitioner compared */
-#define TRACK_DEPTH	10	/* forwarding hops followed publicly */
+#define DUP_SCAN	"200"	/* open letters of one petitioner compared */
 
-/* Statuses in which a letter is still being handled. */
-#define OPEN_SQL	"('received', 'accepted', 'verifying', 'dialogue')"
 
 #define P_COLS								\
 	"p.id, p.tracking_code, p.org_id, o.name, p.unit_structure,"	\
@@ -57,18 +55,6 @@ enum {
 	C_CREATED, C_UPDATED, C_UPATH, C_VISIT
 };
 
-/* The facts the rules need about one petition. */
-struct prow {
-	int64_t	id, org_id, identity_id, assigned, forwarded_from, forwarded_to;
-	int64_t	duplicate_of, level, extensions;
-	bool	remote, anonymous, is_protected;
-	int	structure;
-	char	code[UNIT_CODE_MAX], path[UNIT_PATH_MAX];
-	char	status[16], classification[16], complexity[24];
-	char	received[CAL_DATE_LEN], r_rule[16], r_start[CAL_DATE_LEN];
-	char	r_due[CAL_DATE_LEN], tracking[PETITION_CODE_LEN];
-	json_t	*json;		/* full petition JSON */
-};
 
 static json_t *
 jstr(struct stmt *q, int col)
@@ -168,8 +154,8 @@ row_summary(struct stmt *q)
 	return row_json(q, false);
 }
 
-static void
-copy_col(char *dst, size_t n, struct stmt *q, int col)
+void
+petition_copy_col(char *dst, size_t n, struct stmt *q, int col)
 {
 	const char *s = stmt_col_text(q, col);
 
@@ -184,8 +170,8 @@ not_found(struct err *e)
 }
 
 /* Load petition id into *p if a may see it. */
-static int
-load(struct store *st, const struct actor *a, int64_t id, struct prow *p,
+int
+petition_load(struct store *st, const struct actor *a, int64_t id, struct prow *p,
     struct err *e)
 {
 	struct stmt *q;
@@ -213,16 +199,16 @@ load(struct store *st, const struct actor *a, int64_t id, struct prow *p,
 		p->remote = stmt_col_int(q, C_REMOTE) != 0;
 		p->anonymous = stmt_col_int(q, C_ANON) != 0;
 		p->structure = (int)stmt_col_int(q, C_STRUCT);
-		copy_col(p->code, sizeof(p->code), q, C_UCODE);
-		copy_col(p->path, sizeof(p->path), q, C_UPATH);
-		copy_col(p->status, sizeof(p->status), q, C_STATUS);
-		copy_col(p->classification, sizeof(p->classification), q,
+		petition_copy_col(p->code, sizeof(p->code), q, C_UCODE);
+		petition_copy_col(p->path, sizeof(p->path), q, C_UPATH);
+		petition_copy_col(p->status, sizeof(p->status), q, C_STATUS);
+		petition_copy_col(p->classification, sizeof(p->classification), q,
 		    C_CLASS);
-		copy_col(p->complexity, sizeof(p->complexity), q, C_CX);
-		copy_col(p->received, sizeof(p->received), q, C_RECEIVED);
-		copy_col(p->r_rule, sizeof(p->r_rule), q, C_R_RULE);
-		copy_col(p->r_due, sizeof(p->r_due), q, C_R_DUE);
-		copy_col(p->tracking, sizeof(p->tracking), q, C_CODE);
+		petition_copy_col(p->complexity, sizeof(p->complexity), q, C_CX);
+		petition_copy_col(p->received, sizeof(p->received), q, C_RECEIVED);
+		petition_copy_col(p->r_rule, sizeof(p->r_rule), q, C_R_RULE);
+		petition_copy_col(p->r_due, sizeof(p->r_due), q, C_R_DUE);
+		petition_copy_col(p->tracking, sizeof(p->tracking), q, C_CODE);
 		p->json = row_json(q, true);
 	}
 	stmt_finalize(q);
@@ -240,8 +226,8 @@ load(struct store *st, const struct actor *a, int64_t id, struct prow *p,
 	return rc;
 }
 
-static int
-load_start_day(struct store *st, struct prow *p, struct err *e)
+int
+petition_load_start_day(struct store *st, struct prow *p, struct err *e)
 {
 	struct stmt *q;
 	int rc;
@@ -253,14 +239,14 @@ load_start_day(struct store *st, struct prow *p, struct err *e)
 	stmt_bind_int(q, 1, p->id);
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW)
-		copy_col(p->r_start, sizeof(p->r_start), q, 0);
+		petition_copy_col(p->r_start, sizeof(p->r_start), q, 0);
 	stmt_finalize(q);
 	return rc < 0 ? rc : 0;
 }
 
 /* What the audit log keeps of a petition: never the petitioner. */
-static json_t *
-audit_view(json_t *pj)
+json_t *
+petition_audit_view(json_t *pj)
 {
 	static const char *const keep[] = {
 		"tracking_code", "status", "classification", "eligibility",
@@ -290,8 +276,8 @@ can_write(const struct actor *a)
 	return a->role != ROLE_VIEWER;
 }
 
-static int
-check_writer(const struct actor *a, struct err *e)
+int
+petition_check_writer(const struct actor *a, struct err *e)
 {
 	if (!can_write(a))
 		return err_set(e, ERR_PERM, "forbidden", NULL,
@@ -303,8 +289,8 @@ check_writer(const struct actor *a, struct err *e)
 
 /* A day the user enters: a real date, not in the future (Vietnam), and
  * not before `after` when given. */
-static int
-check_day(const char *day, const char *field, const char *after,
+int
+petition_check_day(const char *day, const char *field, const char *after,
     struct err *e)
 {
 	cal_day d, lo;
@@ -325,15 +311,15 @@ check_day(const char *day, const char *field, const char *after,
 	return 0;
 }
 
-static void
-today_str(char out[CAL_DATE_LEN])
+void
+petition_today_str(char out[CAL_DATE_LEN])
 {
 	cal_format(cal_today(), out);
 }
 
 /* Time limit for classifying and deciding the direction (§4). */
-static const char *
-handling_rule(const char *classification, int64_t level)
+const char *
+petition_handling_rule(const char *classification, int64_t level)
 {
 	if (classification == NULL)
 		return "R-DON-09";
@@ -345,8 +331,8 @@ handling_rule(const char *classification, int64_t level)
 }
 
 /* Time limit for resolving an accepted letter (§5.2, §6). */
-static const char *
-resolution_rule(const char *classification, int64_t level)
+const char *
+petition_resolution_rule(const char *classification, int64_t level)
 {
 	if (strcmp(classification, "complaint") == 0)
 		return level == 2 ? "R-KN-16" : "R-KN-12";
@@ -355,8 +341,8 @@ resolution_rule(const char *classification, int64_t level)
 	return "P-KNPA-01";
 }
 
-static bool
-protects(const char *classification)
+bool
+petition_protects(const char *classification)
 {
 	return classification != NULL &&
 	    (strcmp(classification, "denunciation") == 0 ||
@@ -365,8 +351,8 @@ protects(const char *classification)
 
 /* ---- events ---------------------------------------------------------- */
 
-static int
-add_event(struct store *st, const struct actor *a, int64_t id,
+int
+petition_add_event(struct store *st, const struct actor *a, int64_t id,
     const char *day, const char *kind, const char *status, const char *note,
     const char *public_note, struct err *e)
 {
@@ -464,8 +450,8 @@ attachments_json(struct store *st, int64_t id, json_t **out, struct err *e)
 
 /* ---- create ---------------------------------------------------------- */
 
-static void
-new_tracking_code(char out[PETITION_CODE_LEN])
+void
+petition_new_tracking_code(char out[PETITION_CODE_LEN])
 {
 	/* Crockford's base32 without I, L, O, U: 60 bits of chance. */
 	static const char abc[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -497,14 +483,9 @@ petition_code_valid(const char *code)
 	return true;
 }
 
-/* The receiving organisation and its unit. */
-struct org_at {
-	int	structure;
-	char	code[UNIT_CODE_MAX], path[UNIT_PATH_MAX], type[40];
-};
 
-static int
-org_unit(struct store *st, int64_t org_id, struct org_at *o, struct err *e)
+int
+petition_org_unit(struct store *st, int64_t org_id, struct org_at *o, struct err *e)
 {
 	struct stmt *q;
 	int rc;
@@ -517,9 +498,9 @@ org_unit(struct store *st, int64_t org_id, struct org_at *o, struct err *e)
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW) {
 		o->structure = (int)stmt_col_int(q, 0);
-		copy_col(o->code, sizeof(o->code), q, 1);
-		copy_col(o->path, sizeof(o->path), q, 2);
-		copy_col(o->type, sizeof(o->type), q, 3);
+		petition_copy_col(o->code, sizeof(o->code), q, 1);
+		petition_copy_col(o->path, sizeof(o->path), q, 2);
+		petition_copy_col(o->type, sizeof(o->type), q, 3);
 	}
 	stmt_finalize(q);
 	if (rc < 0)
@@ -543,7 +524,7 @@ check_input(struct store *st, const struct petition_input *in,
 	if (vocab_find(vocab_source, in->source) == NULL)
 		return err_set(e, ERR_INVAL, "invalid_field", "source",
 		    "Nguồn đơn không hợp lệ.");
-	rc = check_day(in->received_day, "received_day", NULL, e);
+	rc = petition_check_day(in->received_day, "received_day", NULL, e);
 	if (rc != 0)
 		return rc;
 	if (in->subject == NULL || in->subject[0] == '\0')
@@ -679,7 +660,7 @@ find_duplicates(struct store *st, const struct actor *a, const char *hash,
 	    " NULL OR p.assigned_user_id = ? OR (? = 1 AND p.unit_structure ="
 	    " ? AND p.unit_code = ?)) AND "
 	    SCOPE_SQL("p.unit_structure", "p.unit_path", "p.unit_code")
-	    " ORDER BY p.id DESC LIMIT " "200", &q, e);
+	    " ORDER BY p.id DESC LIMIT " DUP_SCAN, &q, e);
 	if (rc != 0) {
 		free(mine);
 		return rc;
@@ -735,8 +716,8 @@ static const char SQL_INSERT[] =
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
     " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-static void
-bind_opt_id(struct stmt *q, int i, int64_t v)
+void
+petition_bind_opt_id(struct stmt *q, int i, int64_t v)
 {
 	if (v > 0)
 		stmt_bind_int(q, i, v);
@@ -764,7 +745,7 @@ insert_row(struct store *st, const struct actor *a,
 	int rc, tries;
 
 	for (tries = 0; tries < 3; tries++) {
-		new_tracking_code(f->code);
+		petition_new_tracking_code(f->code);
 		rc = store_prepare(st, SQL_INSERT, &q, e);
 		if (rc != 0)
 			return rc;
@@ -774,14 +755,14 @@ insert_row(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 4, f->org->code);
 		stmt_bind_text(q, 5, f->org->path);
 		stmt_bind_text(q, 6, in->source);
-		bind_opt_id(q, 7, in->has_visit_id ? in->visit_id : 0);
+		petition_bind_opt_id(q, 7, in->has_visit_id ? in->visit_id : 0);
 		stmt_bind_text(q, 8, in->received_day);
 		stmt_bind_text(q, 9, plain ? in->petitioner_name : NULL);
 		stmt_bind_text(q, 10, plain ? in->petitioner_address : NULL);
 		stmt_bind_text(q, 11, plain ? in->petitioner_id_number : NULL);
 		stmt_bind_text(q, 12, plain ? in->petitioner_phone : NULL);
 		stmt_bind_text(q, 13, plain ? f->pfold : NULL);
-		bind_opt_id(q, 14, f->identity_id);
+		petition_bind_opt_id(q, 14, f->identity_id);
 		stmt_bind_text(q, 15, f->hash != NULL && f->hash[0] != '\0' ?
 		    f->hash : NULL);
 		stmt_bind_int(q, 16, in->anonymous);
@@ -797,9 +778,9 @@ insert_row(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 26, f->status);
 		stmt_bind_text(q, 27, f->h_rule);
 		stmt_bind_text(q, 28, f->h_due[0] != '\0' ? f->h_due : NULL);
-		bind_opt_id(q, 29, f->duplicate_of);
-		bind_opt_id(q, 30, f->forwarded_from);
-		bind_opt_id(q, 31, a->user_id);
+		petition_bind_opt_id(q, 29, f->duplicate_of);
+		petition_bind_opt_id(q, 30, f->forwarded_from);
+		petition_bind_opt_id(q, 31, a->user_id);
 		stmt_bind_int(q, 32, clock_now());
 		stmt_bind_int(q, 33, clock_now());
 		rc = stmt_step(q, e);
@@ -837,7 +818,7 @@ check_visit(struct store *st, const struct actor *a,
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW) {
 		structure = (int)stmt_col_int(q, 0);
-		copy_col(code, sizeof(code), q, 1);
+		petition_copy_col(code, sizeof(code), q, 1);
 		org = stmt_col_int(q, 2);
 		linked = stmt_col_int(q, 3);
 	}
@@ -913,13 +894,13 @@ link_visit(struct store *st, int64_t visit, int64_t petition,
 }
 
 /* The open case a duplicate letter is attached to. */
-static int
-attach_target(struct store *st, const struct actor *a, int64_t to,
+int
+petition_attach_target(struct store *st, const struct actor *a, int64_t to,
     struct prow *t, struct err *e)
 {
 	int rc;
 
-	rc = load(st, a, to, t, e);
+	rc = petition_load(st, a, to, t, e);
 	if (rc == ERR_NOTFOUND)
 		return err_set(e, ERR_INVAL, "invalid_field", "attach_to",
 		    "Không tìm thấy hồ sơ để gộp đơn.");
@@ -934,8 +915,8 @@ attach_target(struct store *st, const struct actor *a, int64_t to,
 	return 0;
 }
 
-static int
-bump_repeat(struct store *st, const struct actor *a, const struct prow *t,
+int
+petition_bump_repeat(struct store *st, const struct actor *a, const struct prow *t,
     const char *day, const char *code, struct err *e)
 {
 	char note[96];
@@ -953,7 +934,7 @@ bump_repeat(struct store *st, const struct actor *a, const struct prow *t,
 	if (rc < 0)
 		return rc;
 	snprintf(note, sizeof(note), "Nhận thêm đơn trùng, mã %s", code);
-	return add_event(st, a, t->id, day, "duplicate_received", t->status,
+	return petition_add_event(st, a, t->id, day, "duplicate_received", t->status,
 	    note, NULL, e);
 }
 
@@ -978,11 +959,11 @@ insert_checked(struct store *st, const struct actor *a,
 	memset(&f, 0, sizeof(f));
 	memset(&t, 0, sizeof(t));
 	memset(&p, 0, sizeof(p));
-	rc = check_writer(a, e);
+	rc = petition_check_writer(a, e);
 	if (rc == 0)
 		rc = check_input(st, in, e);
 	if (rc == 0)
-		rc = org_unit(st, in->org_id, &org, e);
+		rc = petition_org_unit(st, in->org_id, &org, e);
 	if (rc == 0)
 		rc = actor_in_scope(st, a, org.structure, org.code, &inside, e);
 	if (rc == 0 && !inside)
@@ -991,7 +972,7 @@ insert_checked(struct store *st, const struct actor *a,
 	if (rc == 0 && in->has_visit_id)
 		rc = check_visit(st, a, in, e);
 	if (rc == 0 && in->has_attach_to)
-		rc = attach_target(st, a, in->attach_to, &t, e);
+		rc = petition_attach_target(st, a, in->attach_to, &t, e);
 	if (rc != 0)
 		return rc;
 	if (!in->anonymous && protect_key_loaded())
@@ -1004,7 +985,7 @@ insert_checked(struct store *st, const struct actor *a,
 	if (rc == 0)
 		rc = text_fold(in->content, &cfold);
 	if (rc == 0 && !in->anonymous && (in->seal ||
-	    protects(in->classification))) {
+	    petition_protects(in->classification))) {
 		id_json = identity_of(in->petitioner_name,
 		    in->petitioner_address, in->petitioner_id_number,
 		    in->petitioner_phone);
@@ -1018,7 +999,7 @@ insert_checked(struct store *st, const struct actor *a,
 	f.cfold = cfold;
 	f.status = in->has_attach_to ? "attached" : "received";
 	f.duplicate_of = in->has_attach_to ? t.id : 0;
-	f.h_rule = handling_rule(in->classification,
+	f.h_rule = petition_handling_rule(in->classification,
 	    in->has_level ? in->level : 1);
 	if (rc == 0 && !in->has_attach_to)
 		rc = deadline_due(st, f.h_rule, in->received_day, CX_NORMAL,
@@ -1028,23 +1009,23 @@ insert_checked(struct store *st, const struct actor *a,
 	if (rc == 0 && in->has_visit_id)
 		rc = link_visit(st, in->visit_id, id, e);
 	if (rc == 0)
-		rc = add_event(st, a, id, in->received_day, "received",
+		rc = petition_add_event(st, a, id, in->received_day, "received",
 		    "received", NULL, "Đã tiếp nhận đơn.", e);
 	if (rc == 0 && in->has_attach_to) {
-		rc = add_event(st, a, id, in->received_day, "attach",
+		rc = petition_add_event(st, a, id, in->received_day, "attach",
 		    "attached", NULL, "Đơn trùng nội dung với hồ sơ đang giải"
 		    " quyết, được gộp vào hồ sơ.", e);
 		if (rc == 0)
-			rc = bump_repeat(st, a, &t, in->received_day, f.code, e);
+			rc = petition_bump_repeat(st, a, &t, in->received_day, f.code, e);
 	}
 	if (rc == 0)
-		rc = load(st, a, id, &p, e);
+		rc = petition_load(st, a, id, &p, e);
 	if (rc == 0 && !in->has_attach_to)
 		rc = find_duplicates(st, a, hash, sfold, cfold, id, &dups, e);
 	if (rc == 0) {
 		ent = (struct audit_entry){ "create", "petition", id,
 		    org.structure, org.code, org.path, NULL,
-		    audit_view(p.json) };
+		    petition_audit_view(p.json) };
 		rc = audit_record(st, a, &ent, e);
 		json_decref(ent.after);
 	}
@@ -1082,7 +1063,7 @@ petition_insert(struct store *st, const struct actor *a,
 	if (!in->has_visit_id || in->anonymous || in->petitioner_name != NULL ||
 	    in->source == NULL || !in->has_org_id)
 		return insert_checked(st, a, in, made, out, e);
-	rc = check_writer(a, e);
+	rc = petition_check_writer(a, e);
 	if (rc == 0)
 		rc = check_visit(st, a, in, e);
 	if (rc == 0)
@@ -1103,8 +1084,8 @@ petition_insert(struct store *st, const struct actor *a,
 }
 
 /* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-static int
-finish(struct store *st, int rc, json_t **out, struct err *e)
+int
+petition_finish(struct store *st, int rc, json_t **out, struct err *e)
 {
 	if (rc == 0)
 		rc = store_commit(st, e);
@@ -1129,7 +1110,7 @@ petition_create(struct store *st, const struct actor *a,
 	if (rc != 0)
 		return rc;
 	rc = petition_insert(st, a, in, NULL, out, e);
-	return finish(st, rc, out, e);
+	return petition_finish(st, rc, out, e);
 }
 
 /* ---- read ------------------------------------------------------------ */
@@ -1143,7 +1124,7 @@ petition_get(struct store *st, const struct actor *a, int64_t id,
 	int rc;
 
 	*out = NULL;
-	rc = load(st, a, id, &p, e);
+	rc = petition_load(st, a, id, &p, e);
 	if (rc != 0)
 		return rc;
 	rc = events_json(st, id, &ev, e);
@@ -1169,7 +1150,7 @@ petition_check_access(struct store *st, const struct actor *a, int64_t id,
 	struct prow p;
 	int rc;
 
-	rc = load(st, a, id, &p, e);
+	rc = petition_load(st, a, id, &p, e);
 	if (rc != 0)
 		return rc;
 	json_decref(p.json);
@@ -1207,9 +1188,9 @@ petition_identity(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = petition_check_access(st, a, id, true, &prot, NULL, e);
 	if (rc == 0)
-		rc = load(st, a, id, &p, e);
+		rc = petition_load(st, a, id, &p, e);
 	if (rc != 0)
-		return finish(st, rc, NULL, e);
+		return petition_finish(st, rc, NULL, e);
 	if (prot) {
 		rc = protect_open(st, p.identity_id, &who, e);
 	} else {
@@ -1230,7 +1211,7 @@ petition_identity(struct store *st, const struct actor *a, int64_t id,
 	}
 	json_decref(who);
 	json_decref(p.json);
-	return finish(st, rc, out, e);
+	return petition_finish(st, rc, out, e);
 }
 
 /* ---- list ------------------------------------------------------------ */
@@ -1376,7 +1357,7 @@ petition_list(struct store *st, const struct actor *a,
 	c.a = a;
 	c.upath = info.path;
 	c.like = like;
-	today_str(c.today);
+	petition_today_str(c.today);
 	if (f->due != NULL && strcmp(f->due, "soon") == 0) {
 		rc = soon_day(st, cal_today(), c.soon, e);
 		if (rc != 0) {
@@ -1393,719 +1374,6 @@ petition_list(struct store *st, const struct actor *a,
 	buf_release(&from);
 	free(like);
 	return rc;
-}
-
-/* ---- actions --------------------------------------------------------- */
-
-static bool
-is_open(const char *status)
-{
-	return strcmp(status, "received") == 0 ||
-	    strcmp(status, "accepted") == 0 ||
-	    strcmp(status, "verifying") == 0 ||
-	    strcmp(status, "dialogue") == 0;
-}
-
-static bool
-in_progress(const char *status)
-{
-	return is_open(status) && strcmp(status, "received") != 0;
-}
-
-static int
-bad_state(const struct prow *p, const char *what, struct err *e)
-{
-	return err_set(e, ERR_EXISTS, "invalid_state", NULL,
-	    "Đơn đang ở trạng thái \"%s\", không thể %s.",
-	    vocab_label(vocab_status, p->status), what);
-}
-
-/* Run an UPDATE of petition id whose SET clause binds the given texts
- * (NULL binds SQL NULL) and then updated_at and the id. */
-static int
-update_row(struct store *st, int64_t id, const char *set,
-    const char *const *vals, int nvals, struct err *e)
-{
-	char sql[1024];
-	struct stmt *q;
-	int rc, i;
-
-	snprintf(sql, sizeof(sql), "UPDATE petitions SET %s, updated_at = ?"
-	    " WHERE id = ?", set);
-	rc = store_prepare(st, sql, &q, e);
-	if (rc != 0)
-		return rc;
-	for (i = 0; i < nvals; i++)
-		stmt_bind_text(q, i + 1, vals[i]);
-	stmt_bind_int(q, i + 1, clock_now());
-	stmt_bind_int(q, i + 2, id);
-	rc = stmt_step(q, e);
-	stmt_finalize(q);
-	return rc < 0 ? rc : 0;
-}
-
-static const char *
-itoa_buf(int64_t v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%lld", (long long)v);
-	return buf;
-}
-
-static int
-act_classify(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	char due[CAL_DATE_LEN], lv[24], rem[4], idb[24], note[300];
-	const char *rule, *elig = in->eligibility;
-	int64_t level = in->has_level ? in->level : p->level;
-	int64_t ident = 0;
-	json_t *who;
-	bool ok, anon_elig;
-	int rc;
-
-	if (strcmp(p->status, "received") != 0)
-		return bad_state(p, "phân loại lại", e);
-	if (vocab_find(vocab_classification, in->classification) == NULL)
-		return err_set(e, ERR_INVAL, in->classification == NULL ?
-		    "missing_field" : "invalid_field", "classification",
-		    "Phân loại đơn theo nội dung không hợp lệ.");
-	if (vocab_find(vocab_eligibility, elig) == NULL)
-		return err_set(e, ERR_INVAL, elig == NULL ? "missing_field" :
-		    "invalid_field", "eligibility",
-		    "Điều kiện xử lý không hợp lệ.");
-	anon_elig = strncmp(elig, "anonymous_", 10) == 0;
-	if (anon_elig != p->anonymous)
-		return err_set(e, ERR_INVAL, "invalid_field", "eligibility",
-		    p->anonymous ? "Đơn nặc danh chỉ được xếp loại \"nặc danh,"
-		    " có căn cứ kiểm tra\" hoặc \"nặc danh, lưu đơn\"." :
-		    "Đơn có họ tên người gửi không xếp loại nặc danh.");
-	if (in->field == NULL)
-		return err_set(e, ERR_INVAL, "missing_field", "field",
-		    "Thiếu lĩnh vực.");
-	rc = vocab_field_exists(st, in->field, &ok, e);
-	if (rc != 0)
-		return rc;
-	if (!ok)
-		return err_set(e, ERR_INVAL, "invalid_field", "field",
-		    "Lĩnh vực không hợp lệ.");
-	if (level != 1 && level != 2)
-		return err_set(e, ERR_INVAL, "invalid_field", "level",
-		    "Lần khiếu nại phải là 1 hoặc 2.");
-	rule = handling_rule(in->classification, level);
-	rc = deadline_due(st, rule, p->received, CX_NORMAL, false, due, e);
-	if (rc != 0)
-		return rc;
-	/* A denunciation's identity goes into the protected store now; the
-	 * plain columns are emptied in the same transaction. */
-	if (protects(in->classification) && !p->is_protected &&
-	    !p->anonymous) {
-		who = json_incref(json_object_get(p->json, "petitioner"));
-		rc = protect_seal(st, who, &ident, e);
-		json_decref(who);
-		if (rc == 0)
-			rc = update_row(st, p->id, "identity_id = CAST(? AS"
-			    " BIGINT), petitioner_name = NULL,"
-			    " petitioner_address = NULL,"
-			    " petitioner_id_number = NULL,"
-			    " petitioner_phone = NULL, petitioner_fold = NULL",
-			    (const char *const[]){ itoa_buf(ident, idb,
-			    sizeof(idb)) }, 1, e);
-		if (rc != 0)
-			return rc;
-	}
-	rc = update_row(st, p->id, "classification = ?, eligibility = ?,"
-	    " field = ?, level = CAST(? AS BIGINT), remote_area = CAST(? AS"
-	    " BIGINT), handling_rule = ?, handling_due = ?",
-	    (const char *const[]){ in->classification, elig, in->field,
-	    itoa_buf(level, lv, sizeof(lv)), itoa_buf(in->has_remote_area ?
-	    in->remote_area : p->remote, rem, sizeof(rem)), rule, due }, 7, e);
-	if (rc != 0)
-		return rc;
-	snprintf(note, sizeof(note), "%s; %s",
-	    vocab_label(vocab_classification, in->classification),
-	    vocab_label(vocab_eligibility, elig));
-	return add_event(st, a, p->id, p->received, "classify", "received",
-	    note, NULL, e);
-}
-
-static int
-check_assignee(struct store *st, const struct prow *p, int64_t uid,
-    struct err *e)
-{
-	char path[UNIT_PATH_MAX] = "";
-	struct stmt *q;
-	bool ok = false;
-	size_t n;
-	int rc;
-
-	rc = store_prepare(st, "SELECT unit_structure, unit_path, disabled,"
-	    " role FROM users WHERE id = ?", &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(q, 1, uid);
-	rc = stmt_step(q, e);
-	if (rc == STEP_ROW && stmt_col_int(q, 2) == 0 &&
-	    strcmp(stmt_col_text(q, 3), "viewer") != 0) {
-		if (stmt_col_is_null(q, 0)) {
-			ok = true;
-		} else if (stmt_col_int(q, 0) == p->structure) {
-			copy_col(path, sizeof(path), q, 1);
-			n = strlen(path);
-			ok = strncmp(p->path, path, n) == 0 &&
-			    (p->path[n] == '\0' || p->path[n] == '/');
-		}
-	}
-	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (!ok)
-		return err_set(e, ERR_INVAL, "invalid_field", "user_id",
-		    "Người được giao phải là cán bộ đang hoạt động của cơ quan"
-		    " có thẩm quyền.");
-	return 0;
-}
-
-static int
-act_accept(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, const char *elig, struct err *e)
-{
-	char due[CAL_DATE_LEN], pub[160], vi[CAL_DATE_LEN], uid[24];
-	const char *rule, *cxs = in->complexity != NULL ? in->complexity :
-	    "normal";
-	cal_day d;
-	int cx, rc;
-
-	if (strcmp(p->status, "received") != 0)
-		return bad_state(p, "thụ lý", e);
-	if (p->classification[0] == '\0')
-		return err_set(e, ERR_EXISTS, "invalid_state", NULL,
-		    "Cần phân loại đơn trước khi thụ lý.");
-	if (elig == NULL || (strcmp(elig, "eligible") != 0 &&
-	    strcmp(elig, "anonymous_verifiable") != 0))
-		return err_set(e, ERR_EXISTS, "invalid_state", NULL,
-		    "Chỉ thụ lý đơn đủ điều kiện xử lý.");
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc != 0)
-		return rc;
-	cx = complexity_parse(cxs);
-	if (cx < 0)
-		return err_set(e, ERR_INVAL, "invalid_field", "complexity",
-		    "Mức độ phức tạp không hợp lệ.");
-	if (in->has_user_id) {
-		rc = check_assignee(st, p, in->user_id, e);
-		if (rc != 0)
-			return rc;
-	}
-	rule = resolution_rule(p->classification, p->level);
-	rc = deadline_due(st, rule, in->day, (enum complexity)cx, p->remote,
-	    due, e);
-	if (rc != 0)
-		return rc;
-	rc = update_row(st, p->id, "status = 'accepted', direction = 'accept',"
-	    " resolution_rule = ?, resolution_start = ?, resolution_due = ?,"
-	    " complexity = ?, assigned_user_id = COALESCE(CAST(? AS BIGINT),"
-	    " assigned_user_id)",
-	    (const char *const[]){ rule, in->day, due, cxs, in->has_user_id ?
-	    itoa_buf(in->user_id, uid, sizeof(uid)) : NULL }, 5, e);
-	if (rc != 0)
-		return rc;
-	cal_parse(due, &d);
-	cal_format_vi(d, vi);
-	snprintf(pub, sizeof(pub), "Đơn đã được thụ lý để giải quyết; hạn"
-	    " giải quyết %s.", vi);
-	return add_event(st, a, p->id, in->day, "accept", "accepted",
-	    in->note, pub, e);
-}
-
-static int
-act_simple_close(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, const char *status,
-    const char *direction, const char *what, const char *pub,
-    struct err *e)
-{
-	int rc;
-
-	if (strcmp(p->status, "received") != 0)
-		return bad_state(p, what, e);
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc != 0)
-		return rc;
-	if (in->note == NULL || in->note[0] == '\0')
-		return err_set(e, ERR_INVAL, "missing_field", "note",
-		    "Cần ghi rõ lý do, nội dung hướng dẫn.");
-	rc = update_row(st, p->id, "status = ?, direction = ?",
-	    (const char *const[]){ status, direction }, 2, e);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, in->day, direction, status,
-		    in->note, in->public_note != NULL ? in->public_note : pub,
-		    e);
-	return rc;
-}
-
-static const char SQL_FORWARD_COPY[] =
-    "INSERT INTO petitions (tracking_code, org_id, unit_structure,"
-    " unit_code, unit_path, source, received_day, petitioner_name,"
-    " petitioner_address, petitioner_id_number, petitioner_phone,"
-    " petitioner_fold, identity_id, identity_hash, anonymous, persons,"
-    " subject, subject_fold, content, content_fold, classification,"
-    " eligibility, field, level, remote_area, mass_case, status,"
-    " handling_rule, handling_due, forwarded_from, created_by, created_at,"
-    " updated_at)"
-    " SELECT ?, ?, ?, ?, ?, 'forwarded', ?, petitioner_name,"
-    " petitioner_address, petitioner_id_number, petitioner_phone,"
-    " petitioner_fold, identity_id, identity_hash, anonymous, persons,"
-    " subject, subject_fold, content, content_fold, classification,"
-    " eligibility, field, level, remote_area, mass_case, 'received', ?, ?,"
-    " id, ?, ?, ? FROM petitions WHERE id = ? RETURNING id";
-
-static int
-org_name(struct store *st, int64_t id, char *out, size_t n, struct err *e)
-{
-	struct stmt *q;
-	int rc;
-
-	out[0] = '\0';
-	rc = store_prepare(st, "SELECT name FROM organizations WHERE id = ?",
-	    &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(q, 1, id);
-	rc = stmt_step(q, e);
-	if (rc == STEP_ROW)
-		copy_col(out, n, q, 0);
-	stmt_finalize(q);
-	return rc < 0 ? rc : 0;
-}
-
-static int
-act_forward(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	char code[PETITION_CODE_LEN], due[CAL_DATE_LEN], lim[CAL_DATE_LEN];
-	char to_name[256], from_name[256], note[600], pub[400], idb[24];
-	const char *rule;
-	struct org_at to;
-	int64_t nid = 0;
-	struct stmt *q;
-	int rc, tries;
-
-	if (strcmp(p->status, "received") != 0)
-		return bad_state(p, "chuyển đơn", e);
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc != 0)
-		return rc;
-	if (!in->has_to_org_id || in->to_org_id == p->org_id)
-		return err_set(e, ERR_INVAL, in->has_to_org_id ?
-		    "invalid_field" : "missing_field", "to_org_id",
-		    "Cần chọn cơ quan có thẩm quyền khác để chuyển đơn.");
-	rc = org_unit(st, in->to_org_id, &to, e);
-	if (rc == ERR_INVAL)
-		e->field = "to_org_id";
-	if (rc == 0)
-		rc = org_name(st, in->to_org_id, to_name, sizeof(to_name), e);
-	if (rc == 0)
-		rc = org_name(st, p->org_id, from_name, sizeof(from_name), e);
-	if (rc != 0)
-		return rc;
-	rule = handling_rule(p->classification[0] != '\0' ?
-	    p->classification : NULL, p->level);
-	rc = deadline_due(st, rule, in->day, CX_NORMAL, false, due, e);
-	if (rc != 0)
-		return rc;
-	for (tries = 0; tries < 3; tries++) {
-		new_tracking_code(code);
-		rc = store_prepare(st, SQL_FORWARD_COPY, &q, e);
-		if (rc != 0)
-			return rc;
-		stmt_bind_text(q, 1, code);
-		stmt_bind_int(q, 2, in->to_org_id);
-		stmt_bind_int(q, 3, to.structure);
-		stmt_bind_text(q, 4, to.code);
-		stmt_bind_text(q, 5, to.path);
-		stmt_bind_text(q, 6, in->day);
-		stmt_bind_text(q, 7, rule);
-		stmt_bind_text(q, 8, due);
-		bind_opt_id(q, 9, a->user_id);
-		stmt_bind_int(q, 10, clock_now());
-		stmt_bind_int(q, 11, clock_now());
-		stmt_bind_int(q, 12, p->id);
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			nid = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		if (rc != ERR_EXISTS)
-			break;
-	}
-	if (rc != STEP_ROW)
-		return rc < 0 ? rc : ERR_INTERNAL;
-	rc = update_row(st, p->id, "status = 'forwarded', direction ="
-	    " 'forward', forwarded_to = CAST(? AS BIGINT)",
-	    (const char *const[]){ itoa_buf(nid, idb, sizeof(idb)) }, 1, e);
-	if (rc != 0)
-		return rc;
-	/* R-DON-11: a denunciation outside the competence is forwarded
-	 * within 5 working days of receipt. */
-	note[0] = '\0';
-	if (strcmp(p->classification, "denunciation") == 0) {
-		rc = deadline_due(st, "R-DON-11", p->received, CX_NORMAL, false,
-		    lim, e);
-		if (rc != 0)
-			return rc;
-		if (strcmp(in->day, lim) > 0)
-			snprintf(note, sizeof(note), "Chuyển đơn tố cáo quá"
-			    " thời hạn (R-DON-11, hạn %s). ", lim);
-	}
-	snprintf(note + strlen(note), sizeof(note) - strlen(note),
-	    "Chuyển đến %s%s%s", to_name, in->note != NULL ? ". " : "",
-	    in->note != NULL ? in->note : "");
-	snprintf(pub, sizeof(pub), "Đơn đã được chuyển đến %s để giải quyết"
-	    " theo thẩm quyền.", to_name);
-	rc = add_event(st, a, p->id, in->day, "forward", "forwarded", note,
-	    pub, e);
-	if (rc == 0) {
-		snprintf(note, sizeof(note), "Nhận đơn do %s chuyển đến (mã %s)",
-		    from_name, p->tracking);
-		snprintf(pub, sizeof(pub), "%s đã nhận đơn.", to_name);
-		rc = add_event(st, a, nid, in->day, "received", "received",
-		    note, pub, e);
-	}
-	return rc;
-}
-
-static int
-act_attach(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	char idb[24];
-	struct prow t;
-	int rc;
-
-	if (strcmp(p->status, "received") != 0)
-		return bad_state(p, "gộp vào hồ sơ khác", e);
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc != 0)
-		return rc;
-	if (!in->has_to || in->to == p->id)
-		return err_set(e, ERR_INVAL, "invalid_field", "to",
-		    "Cần chọn hồ sơ đang giải quyết để gộp đơn.");
-	rc = attach_target(st, a, in->to, &t, e);
-	if (rc != 0)
-		return rc;
-	rc = update_row(st, p->id, "status = 'attached', direction ="
-	    " 'attach_to_existing', duplicate_of = CAST(? AS BIGINT)",
-	    (const char *const[]){ itoa_buf(t.id, idb, sizeof(idb)) }, 1, e);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, in->day, "attach", "attached",
-		    in->note, "Đơn trùng nội dung với hồ sơ đang giải quyết,"
-		    " được gộp vào hồ sơ.", e);
-	if (rc == 0)
-		rc = bump_repeat(st, a, &t, in->day, p->tracking, e);
-	json_decref(t.json);
-	return rc;
-}
-
-static int
-act_progress(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	int rc;
-
-	if (!in_progress(p->status))
-		return bad_state(p, "cập nhật tiến độ", e);
-	if (in->status == NULL || (strcmp(in->status, "verifying") != 0 &&
-	    strcmp(in->status, "dialogue") != 0))
-		return err_set(e, ERR_INVAL, "invalid_field", "status",
-		    "Tiến độ phải là \"verifying\" hoặc \"dialogue\".");
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc == 0)
-		rc = update_row(st, p->id, "status = ?",
-		    (const char *const[]){ in->status }, 1, e);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, in->day, "progress", in->status,
-		    in->note, vocab_label(vocab_status, in->status), e);
-	return rc;
-}
-
-static int
-act_extend(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	char due[CAL_DATE_LEN], note[400], vi[CAL_DATE_LEN], pub[160];
-	int cx, rc;
-	cal_day d;
-
-	if (!in_progress(p->status))
-		return bad_state(p, "gia hạn", e);
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc != 0)
-		return rc;
-	if (in->decision == NULL || in->decision[0] == '\0')
-		return err_set(e, ERR_INVAL, "missing_field", "decision",
-		    "Cần ghi số, ngày quyết định gia hạn (R-TC-07).");
-	cx = complexity_parse(p->complexity);
-	if (cx < 0 || cx >= CX_ESPECIALLY_COMPLEX)
-		return err_set(e, ERR_INVAL, "no_extension", NULL,
-		    "Đã gia hạn tối đa theo quy định.");
-	rc = load_start_day(st, p, e);
-	if (rc == 0)
-		rc = deadline_due(st, p->r_rule, p->r_start,
-		    (enum complexity)(cx + 1), p->remote, due, e);
-	if (rc != 0)
-		return rc;
-	rc = update_row(st, p->id, "complexity = ?, extensions = extensions"
-	    " + 1, resolution_due = ?", (const char *const[]){
-	    complexity_name((enum complexity)(cx + 1)), due }, 2, e);
-	if (rc != 0)
-		return rc;
-	cal_parse(due, &d);
-	cal_format_vi(d, vi);
-	snprintf(note, sizeof(note), "Gia hạn giải quyết: %s%s%s",
-	    in->decision, in->note != NULL ? ". " : "",
-	    in->note != NULL ? in->note : "");
-	snprintf(pub, sizeof(pub), "Gia hạn thời hạn giải quyết đến %s.", vi);
-	return add_event(st, a, p->id, in->day, "extend", p->status, note, pub,
-	    e);
-}
-
-/* The result of a forwarded letter flows back along the chain. */
-static int
-flow_back(struct store *st, const struct actor *a, int64_t from,
-    const char *day, const char *result, struct err *e)
-{
-	struct stmt *q;
-	int64_t up;
-	int rc, hops;
-
-	for (hops = 0; from > 0 && hops < TRACK_DEPTH; hops++) {
-		rc = store_prepare(st, "SELECT status FROM petitions WHERE"
-		    " id = ?", &q, e);
-		if (rc != 0)
-			return rc;
-		stmt_bind_int(q, 1, from);
-		rc = stmt_step(q, e);
-		stmt_finalize(q);
-		if (rc < 0)
-			return rc;
-		rc = update_row(st, from, "result = ?",
-		    (const char *const[]){ result }, 1, e);
-		if (rc == 0)
-			rc = add_event(st, a, from, day, "result_received",
-			    "forwarded", "Cơ quan được chuyển đơn đã có kết quả"
-			    " giải quyết.", "Cơ quan có thẩm quyền đã có kết quả"
-			    " giải quyết.", e);
-		if (rc != 0)
-			return rc;
-		rc = store_prepare(st, "SELECT forwarded_from FROM petitions"
-		    " WHERE id = ?", &q, e);
-		if (rc != 0)
-			return rc;
-		stmt_bind_int(q, 1, from);
-		up = 0;
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			up = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		if (rc < 0)
-			return rc;
-		from = up;
-	}
-	return 0;
-}
-
-static int
-act_resolve(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	const char *on_time;
-	int rc;
-
-	if (!in_progress(p->status))
-		return bad_state(p, "ghi kết quả giải quyết", e);
-	rc = load_start_day(st, p, e);
-	if (rc == 0)
-		rc = check_day(in->day, "day", p->r_start, e);
-	if (rc != 0)
-		return rc;
-	if (in->result == NULL || in->result[0] == '\0')
-		return err_set(e, ERR_INVAL, "missing_field", "result",
-		    "Thiếu kết quả giải quyết.");
-	on_time = p->r_due[0] == '\0' || strcmp(in->day, p->r_due) <= 0 ?
-	    "1" : "0";
-	rc = update_row(st, p->id, "status = 'resolved', resolved_day = ?,"
-	    " on_time = CAST(? AS BIGINT), result = ?",
-	    (const char *const[]){ in->day, on_time, in->result }, 3, e);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, in->day, "resolve", "resolved",
-		    NULL, in->public_note != NULL ? in->public_note :
-		    "Đã có kết quả giải quyết.", e);
-	if (rc == 0)
-		rc = flow_back(st, a, p->forwarded_from, in->day, in->result,
-		    e);
-	return rc;
-}
-
-static int
-act_withdraw(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	int rc;
-
-	if (!is_open(p->status))
-		return bad_state(p, "rút đơn", e);
-	rc = check_day(in->day, "day", p->received, e);
-	if (rc == 0)
-		rc = update_row(st, p->id, "status = 'withdrawn'", NULL, 0, e);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, in->day, "withdraw", "withdrawn",
-		    in->note, "Người gửi đã rút đơn.", e);
-	return rc;
-}
-
-static int
-act_mass_case(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	char today[CAL_DATE_LEN];
-	int rc;
-
-	if (!in->has_mass_case)
-		return err_set(e, ERR_INVAL, "missing_field", "mass_case",
-		    "Thiếu trường \"mass_case\".");
-	if (in->settled_day != NULL) {
-		if (!in->mass_case)
-			return err_set(e, ERR_INVAL, "invalid_field",
-			    "settled_day", "Chỉ vụ việc đông người, phức tạp"
-			    " mới có ngày giải quyết dứt điểm.");
-		rc = check_day(in->settled_day, "settled_day", p->received, e);
-		if (rc != 0)
-			return rc;
-	}
-	rc = update_row(st, p->id, "mass_case = CAST(? AS BIGINT),"
-	    " mass_settled_day = ?", (const char *const[]){ in->mass_case ?
-	    "1" : "0", in->settled_day }, 2, e);
-	today_str(today);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, in->settled_day != NULL ?
-		    in->settled_day : today, "mass_case", p->status,
-		    in->settled_day != NULL ? "Vụ việc đông người, phức tạp đã"
-		    " được giải quyết dứt điểm." : in->mass_case ? "Đánh dấu vụ"
-		    " việc đông người, phức tạp, kéo dài." : "Bỏ đánh dấu vụ"
-		    " việc đông người, phức tạp, kéo dài.", NULL, e);
-	return rc;
-}
-
-static int
-act_assign(struct store *st, const struct actor *a, struct prow *p,
-    const struct petition_action *in, struct err *e)
-{
-	char uid[24], today[CAL_DATE_LEN];
-	int rc;
-
-	if (!is_open(p->status))
-		return bad_state(p, "giao xử lý", e);
-	if (!in->has_user_id)
-		return err_set(e, ERR_INVAL, "missing_field", "user_id",
-		    "Cần chọn người được giao xử lý.");
-	rc = check_assignee(st, p, in->user_id, e);
-	if (rc == 0)
-		rc = update_row(st, p->id, "assigned_user_id = CAST(? AS"
-		    " BIGINT)", (const char *const[]){ itoa_buf(in->user_id,
-		    uid, sizeof(uid)) }, 1, e);
-	today_str(today);
-	if (rc == 0)
-		rc = add_event(st, a, p->id, today, "assign", p->status,
-		    "Giao người xử lý.", NULL, e);
-	return rc;
-}
-
-static const char *const act_names[] = {
-	"classify", "accept", "return", "forward", "archive", "attach",
-	"progress", "extend", "resolve", "withdraw", "mass_case", "assign"
-};
-
-int
-petition_act(struct store *st, const struct actor *a, int64_t id,
-    enum petition_act act, const struct petition_action *in, json_t **out,
-    struct err *e)
-{
-	struct audit_entry ent;
-	struct prow p, after;
-	json_t *before = NULL, *elig;
-	int rc;
-
-	*out = NULL;
-	memset(&after, 0, sizeof(after));
-	rc = check_writer(a, e);
-	if (rc != 0)
-		return rc;
-	rc = store_begin_write(st, e);
-	if (rc != 0)
-		return rc;
-	rc = load(st, a, id, &p, e);
-	if (rc != 0)
-		return finish(st, rc, NULL, e);
-	before = audit_view(p.json);
-	switch (act) {
-	case PA_CLASSIFY:
-		rc = act_classify(st, a, &p, in, e);
-		break;
-	case PA_ACCEPT:
-		elig = json_object_get(p.json, "eligibility");
-		rc = act_accept(st, a, &p, in, json_string_value(elig), e);
-		break;
-	case PA_RETURN:
-		rc = act_simple_close(st, a, &p, in, "returned",
-		    "guide_and_return", "trả lại đơn", "Đơn được trả lại kèm"
-		    " hướng dẫn gửi đến cơ quan có thẩm quyền.", e);
-		break;
-	case PA_ARCHIVE:
-		rc = act_simple_close(st, a, &p, in, "archived", "archive",
-		    "lưu đơn", "Đơn được lưu theo quy định.", e);
-		break;
-	case PA_FORWARD:
-		rc = act_forward(st, a, &p, in, e);
-		break;
-	case PA_ATTACH:
-		rc = act_attach(st, a, &p, in, e);
-		break;
-	case PA_PROGRESS:
-		rc = act_progress(st, a, &p, in, e);
-		break;
-	case PA_EXTEND:
-		rc = act_extend(st, a, &p, in, e);
-		break;
-	case PA_RESOLVE:
-		rc = act_resolve(st, a, &p, in, e);
-		break;
-	case PA_WITHDRAW:
-		rc = act_withdraw(st, a, &p, in, e);
-		break;
-	case PA_MASS_CASE:
-		rc = act_mass_case(st, a, &p, in, e);
-		break;
-	case PA_ASSIGN:
-		rc = act_assign(st, a, &p, in, e);
-		break;
-	default:
-		rc = ERR_INTERNAL;
-	}
-	if (rc == 0)
-		rc = load(st, a, id, &after, e);
-	if (rc == 0) {
-		ent = (struct audit_entry){ act_names[act], "petition", id,
-		    p.structure, p.code, p.path, before,
-		    audit_view(after.json) };
-		rc = audit_record(st, a, &ent, e);
-		json_decref(ent.after);
-	}
-	if (rc == 0) {
-		*out = json_pack("{s:o}", "petition", after.json);
-		after.json = NULL;
-	}
-	json_decref(after.json);
-	json_decref(before);
-	json_decref(p.json);
-	return finish(st, rc, out, e);
 }
 
 /* ---- public tracking ------------------------------------------------- */
@@ -2173,7 +1441,7 @@ petition_track(struct store *st, const char *code, json_t **out,
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW) {
 		chain[n++] = stmt_col_int(q, 0);
-		copy_col(received, sizeof(received), q, 1);
+		petition_copy_col(received, sizeof(received), q, 1);
 	}
 	stmt_finalize(q);
 	if (rc < 0)
@@ -2191,9 +1459,9 @@ petition_track(struct store *st, const char *code, json_t **out,
 		rc = stmt_step(q, e);
 		next = 0;
 		if (rc == STEP_ROW) {
-			copy_col(status, sizeof(status), q, 0);
-			copy_col(due, sizeof(due), q, 1);
-			copy_col(resolved, sizeof(resolved), q, 2);
+			petition_copy_col(status, sizeof(status), q, 0);
+			petition_copy_col(due, sizeof(due), q, 1);
+			petition_copy_col(resolved, sizeof(resolved), q, 2);
 			if (!stmt_col_is_null(q, 3)) {
 				json_decref(result);
 				result = jstr(q, 3);
