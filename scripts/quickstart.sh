@@ -29,8 +29,11 @@ cat <<EOT
 
   danvan đang chạy: http://$LISTEN/
   Đăng nhập: admin / $ADMIN_PASSWORD   (quản trị hệ thống)
-  Người dùng mẫu: quantri.tinh, lanhdao.tinh, canbo.tinh, xem.tinh / demo-password-1
-  (cơ sở dữ liệu: $DB; dừng bằng Ctrl-C)
+  Người dùng mẫu (mật khẩu demo-password-1): quantri.tinh, lanhdao.tinh,
+    canbo.tinh, xem.tinh (tỉnh Phú Thọ); chutich.viettri, canbo.viettri,
+    canbo.hoabinh (phường Việt Trì, phường Hòa Bình)
+  Trang công dân: http://$LISTEN/#/cong-dan
+  (cơ sở dữ liệu: $DB, khóa danh tính: $DB.key; dừng bằng Ctrl-C)
 
 EOT
 [ "$fresh" = yes ] || echo "  (database existed: the admin password is the one set when it was created)"
