@@ -4,6 +4,7 @@
  */
 #include "core/calendar.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -302,18 +303,55 @@ mark_ymd(struct calendar *c, int y, int m, int d, const char *name)
 		mark(c, day, CAL_DAY_HOLIDAY, name);
 }
 
+/*
+ * Tết (lunar 1/1) and Giỗ Tổ (lunar 10/3) of each year never change, and
+ * computing them through ICU costs more than the rest of a request: they
+ * are kept for the life of the process (every deadline builds a
+ * calendar).  0 = not yet known (day 0 is 1970-01-01, never either).
+ */
+static cal_day		lunar_memo[CAL_YEAR_MAX - CAL_YEAR_MIN + 1][2];
+static pthread_mutex_t	lunar_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Tết and Giỗ Tổ of year y; opens *uc (ICU) on the first miss. */
+static int
+lunar_days(UCalendar **uc, int y, cal_day *tet, cal_day *hung,
+    struct err *e)
+{
+	cal_day *m = lunar_memo[y - CAL_YEAR_MIN];
+	int rc = 0;
+
+	pthread_mutex_lock(&lunar_lock);
+	*tet = m[0];
+	*hung = m[1];
+	pthread_mutex_unlock(&lunar_lock);
+	if (*tet != 0 && *hung != 0)
+		return 0;
+	if (*uc == NULL)
+		*uc = chinese_open(e);
+	if (*uc == NULL)
+		return ERR_INTERNAL;
+	rc = lunar_solar(*uc, y, 1, 1, tet, e);
+	if (rc == 0)
+		rc = lunar_solar(*uc, y, 3, 10, hung, e);
+	if (rc != 0)
+		return rc == ERR_INVAL ? ERR_INTERNAL : rc;
+	pthread_mutex_lock(&lunar_lock);
+	m[0] = *tet;
+	m[1] = *hung;
+	pthread_mutex_unlock(&lunar_lock);
+	return 0;
+}
+
 /* The public holidays of year y (Bộ luật Lao động 2019 Điều 112). */
 static int
-mark_holidays(struct calendar *c, UCalendar *uc, int y, struct err *e)
+mark_holidays(struct calendar *c, UCalendar **uc, int y, struct err *e)
 {
 	cal_day tet, hung;
 	int rc;
 
-	rc = lunar_solar(uc, y, 1, 1, &tet, e);
-	if (rc == 0)
-		rc = lunar_solar(uc, y, 3, 10, &hung, e);
+	rc = lunar_days(uc, y, &tet, &hung, e);
 	if (rc != 0)
-		return rc == ERR_INVAL ? ERR_INTERNAL : rc;
+		return rc;
 	mark_ymd(c, y, 1, 1, NAME_NEW_YEAR);
 	for (cal_day d = tet - 1; d <= tet + 3; d++)
 		mark(c, d, CAL_DAY_HOLIDAY, NAME_TET);
@@ -381,7 +419,7 @@ calendar_new(int first_year, int last_year, const struct cal_override *ov,
     size_t nov, struct calendar **out, struct err *e)
 {
 	struct calendar *c;
-	UCalendar *uc;
+	UCalendar *uc = NULL;
 	int rc = 0;
 
 	*out = NULL;
@@ -390,9 +428,6 @@ calendar_new(int first_year, int last_year, const struct cal_override *ov,
 		return err_set(e, ERR_INVAL, "invalid_param", "year",
 		    "Khoảng năm của lịch không hợp lệ (%d-%d).", first_year,
 		    last_year);
-	uc = chinese_open(e);
-	if (uc == NULL)
-		return ERR_INTERNAL;
 	c = xcalloc(1, sizeof(*c));
 	c->first_year = first_year;
 	c->last_year = last_year;
@@ -400,8 +435,9 @@ calendar_new(int first_year, int last_year, const struct cal_override *ov,
 	c->last = days_from_civil(last_year, 12, 31);
 	c->days = xcalloc((size_t)(c->last - c->first + 1), sizeof(*c->days));
 	for (int y = first_year; y <= last_year && rc == 0; y++)
-		rc = mark_holidays(c, uc, y, e);
-	ucal_close(uc);
+		rc = mark_holidays(c, &uc, y, e);
+	if (uc != NULL)
+		ucal_close(uc);
 	if (rc != 0) {
 		calendar_free(c);
 		return rc;

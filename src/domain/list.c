@@ -16,7 +16,7 @@ list_count(struct store *st, const struct list_query *lq, int64_t *total,
 
 	buf_init(&sql, LIST_SQL_MAX);
 	buf_add_str(&sql, "SELECT COUNT(*)");
-	buf_add_str(&sql, lq->from);
+	buf_add_str(&sql, lq->count_from != NULL ? lq->count_from : lq->from);
 	rc = buf_error(&sql);
 	if (rc == 0)
 		rc = store_prepare(st, buf_cstr(&sql), &q, e);

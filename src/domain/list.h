@@ -24,6 +24,9 @@ struct list_query {
 	const void	*ctx;
 	json_t		*(*row)(struct stmt *q);
 	int64_t		 limit, offset;
+	/* FROM and WHERE for the count when the joins of from are not
+	 * needed to count (same parameters); NULL: from. */
+	const char	*count_from;
 };
 
 int	list_run(struct store *st, const struct list_query *lq, json_t **out,

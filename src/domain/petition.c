@@ -1220,18 +1220,30 @@ struct list_ctx {
 	const struct petition_query	*f;
 	const struct actor		*a;
 	const char			*upath, *like;
+	bool				 scoped;	/* apply SCOPE_SQL */
 	char				 today[CAL_DATE_LEN];
 	char				 soon[CAL_DATE_LEN];
 };
 
+/*
+ * The WHERE of a list, on petitions p alone (the count needs no join).
+ * The scope clause is left out when it cannot exclude a row: for global
+ * actors, and when the asked subtree lies inside the actor's own, same
+ * structure.  A subtree is one range of paths, [P, P + "0"): P itself and
+ * P + "/..." ('/' sorts just below '0'), so one index range answers it.
+ */
 static void
-list_where(struct buf *sql, const struct petition_query *f)
+list_where(struct buf *sql, const struct list_ctx *c)
 {
-	buf_add_str(sql, P_FROM " WHERE " SCOPE_SQL("p.unit_structure",
-	    "p.unit_path", "p.unit_code"));
+	const struct petition_query *f = c->f;
+
+	buf_add_str(sql, " WHERE 1 = 1");
+	if (c->scoped)
+		buf_add_str(sql, " AND " SCOPE_SQL("p.unit_structure",
+		    "p.unit_path", "p.unit_code"));
 	if (f->unit != NULL)
-		buf_add_str(sql, " AND p.unit_structure = ? AND (p.unit_path ="
-		    " ? OR (p.unit_path > ? AND p.unit_path < ?))");
+		buf_add_str(sql, " AND p.unit_structure = ? AND p.unit_path >= ?"
+		    " AND p.unit_path < ?");
 	if (f->org_id > 0)
 		buf_add_str(sql, " AND p.org_id = ?");
 	if (f->status != NULL)
@@ -1267,15 +1279,15 @@ list_bind(struct stmt *q, const void *ctxv)
 {
 	const struct list_ctx *c = ctxv;
 	const struct petition_query *f = c->f;
-	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
-	int i = actor_bind_scope(c->a, q, 1);
+	char hi[UNIT_PATH_MAX + 2];
+	int i = 1;
 
+	if (c->scoped)
+		i = actor_bind_scope(c->a, q, i);
 	if (f->unit != NULL) {
-		snprintf(lo, sizeof(lo), "%s/", c->upath);
 		snprintf(hi, sizeof(hi), "%s0", c->upath);
 		stmt_bind_int(q, i++, f->structure);
 		stmt_bind_text(q, i++, c->upath);
-		stmt_bind_text(q, i++, lo);
 		stmt_bind_text(q, i++, hi);
 	}
 	if (f->org_id > 0)
@@ -1339,7 +1351,7 @@ petition_list(struct store *st, const struct actor *a,
 	struct list_ctx c;
 	struct unit_info info;
 	struct list_query lq;
-	struct buf from;
+	struct buf where, from, count;
 	char *like = NULL;
 	int rc;
 
@@ -1357,6 +1369,8 @@ petition_list(struct store *st, const struct actor *a,
 	c.a = a;
 	c.upath = info.path;
 	c.like = like;
+	c.scoped = !actor_is_global(a) && !(f->unit != NULL &&
+	    actor_can_see(a, f->structure, info.path));
 	petition_today_str(c.today);
 	if (f->due != NULL && strcmp(f->due, "soon") == 0) {
 		rc = soon_day(st, cal_today(), c.soon, e);
@@ -1365,13 +1379,22 @@ petition_list(struct store *st, const struct actor *a,
 			return rc;
 		}
 	}
+	buf_init(&where, 4096);
 	buf_init(&from, 8192);
-	list_where(&from, f);
+	buf_init(&count, 8192);
+	list_where(&where, &c);
+	buf_add_str(&from, P_FROM);
+	buf_add_str(&from, buf_cstr(&where));
+	buf_add_str(&count, " FROM petitions p");
+	buf_add_str(&count, buf_cstr(&where));
 	lq = (struct list_query){ P_COLS, buf_cstr(&from),
 	    "p.received_day DESC, p.id DESC", list_bind, &c, row_summary,
-	    f->limit, f->offset };
-	rc = list_run(st, &lq, out, e);
+	    f->limit, f->offset, buf_cstr(&count) };
+	rc = buf_error(&from) != 0 || buf_error(&count) != 0 ? ERR_NOMEM :
+	    list_run(st, &lq, out, e);
+	buf_release(&where);
 	buf_release(&from);
+	buf_release(&count);
 	free(like);
 	return rc;
 }

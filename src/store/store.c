@@ -4,6 +4,7 @@
  */
 #include "store/store.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "core/err.h"
@@ -33,11 +34,15 @@ store_open(const char *dsn, struct store **out, struct err *e)
 	return store_sqlite_ops.open(dsn, out, e);
 }
 
+static void	writer_release(struct store *);
+
 void
 store_close(struct store *st)
 {
-	if (st != NULL)
+	if (st != NULL) {
+		writer_release(st);	/* closing ends any transaction */
 		OPS(st)->close(st);
+	}
 }
 
 enum store_kind
@@ -79,24 +84,57 @@ store_begin(struct store *st, struct err *e)
 	return control(st, "BEGIN", e);
 }
 
+/* One SQLite writer of this process at a time (see store.h). */
+static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct store_base *
+base(struct store *st)
+{
+	return (struct store_base *)(void *)st;
+}
+
+static void
+writer_release(struct store *st)
+{
+	if (base(st)->writer) {
+		base(st)->writer = false;
+		pthread_mutex_unlock(&writer_lock);
+	}
+}
+
 int
 store_begin_write(struct store *st, struct err *e)
 {
-	if (OPS(st)->kind == STORE_SQLITE)
-		return control(st, "BEGIN IMMEDIATE", e);
-	return control(st, "BEGIN", e);
+	int rc;
+
+	if (OPS(st)->kind != STORE_SQLITE)
+		return control(st, "BEGIN", e);
+	pthread_mutex_lock(&writer_lock);
+	base(st)->writer = true;
+	rc = control(st, "BEGIN IMMEDIATE", e);
+	if (rc != 0)
+		writer_release(st);
+	return rc;
 }
 
 int
 store_commit(struct store *st, struct err *e)
 {
-	return control(st, "COMMIT", e);
+	int rc;
+
+	rc = control(st, "COMMIT", e);
+	/* A failed COMMIT leaves the transaction open: the caller rolls
+	 * back, which releases the lock. */
+	if (rc == 0)
+		writer_release(st);
+	return rc;
 }
 
 void
 store_rollback(struct store *st)
 {
 	(void)control(st, "ROLLBACK", NULL);
+	writer_release(st);
 }
 
 int

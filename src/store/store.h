@@ -47,6 +47,7 @@ struct store_ops {
 /* Every backend's struct store and struct stmt begin with these. */
 struct store_base {
 	const struct store_ops	*ops;
+	bool			 writer;	/* holds the writer lock */
 };
 struct stmt_base {
 	const struct store_ops	*ops;
@@ -65,7 +66,12 @@ bool		 store_dsn_is_pgsql(const char *dsn);
 int	store_exec(struct store *st, const char *script, struct err *e);
 
 /* Transactions.  store_begin_write takes the write lock at once (SQLite
- * BEGIN IMMEDIATE) so concurrent writers wait instead of failing later. */
+ * BEGIN IMMEDIATE) so concurrent writers wait instead of failing later.
+ * On SQLite the writers of one process also queue on a mutex held from
+ * BEGIN IMMEDIATE to COMMIT or ROLLBACK: a waiting writer starts the
+ * moment the lock is free instead of sleeping in SQLite's busy handler
+ * (which backs off up to 100 ms).  Every store_begin_write must end in
+ * store_commit or store_rollback. */
 int	store_begin(struct store *st, struct err *e);
 int	store_begin_write(struct store *st, struct err *e);
 int	store_commit(struct store *st, struct err *e);

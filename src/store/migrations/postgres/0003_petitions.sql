@@ -205,7 +205,10 @@ CREATE TABLE petitions (
 	created_at	BIGINT NOT NULL,
 	updated_at	BIGINT NOT NULL
 );
-CREATE INDEX petitions_path ON petitions (unit_structure, unit_path, received_day);
+-- Lists: a unit subtree (one range of paths) or a period, filtered by
+-- status and classification inside the index (bench/petitions.sh).
+CREATE INDEX petitions_path ON petitions (unit_structure, unit_path, received_day, status, classification);
+CREATE INDEX petitions_day ON petitions (unit_structure, received_day, unit_path, status, classification);
 CREATE INDEX petitions_org ON petitions (org_id, status, received_day);
 CREATE INDEX petitions_due ON petitions (status, resolution_due);
 CREATE INDEX petitions_identity ON petitions (identity_hash);
