@@ -1221,6 +1221,7 @@ struct list_ctx {
 	const struct actor		*a;
 	const char			*upath, *like;
 	bool				 scoped;	/* apply SCOPE_SQL */
+	bool				 leaf;		/* the unit has no children */
 	char				 today[CAL_DATE_LEN];
 	char				 soon[CAL_DATE_LEN];
 };
@@ -1230,7 +1231,8 @@ struct list_ctx {
  * The scope clause is left out when it cannot exclude a row: for global
  * actors, and when the asked subtree lies inside the actor's own, same
  * structure.  A subtree is one range of paths, [P, P + "0"): P itself and
- * P + "/..." ('/' sorts just below '0'), so one index range answers it.
+ * P + "/..." ('/' sorts just below '0'), so one index range answers it; a
+ * commune has no children, and its equality lets the index give the order.
  */
 static void
 list_where(struct buf *sql, const struct list_ctx *c)
@@ -1241,7 +1243,9 @@ list_where(struct buf *sql, const struct list_ctx *c)
 	if (c->scoped)
 		buf_add_str(sql, " AND " SCOPE_SQL("p.unit_structure",
 		    "p.unit_path", "p.unit_code"));
-	if (f->unit != NULL)
+	if (f->unit != NULL && c->leaf)
+		buf_add_str(sql, " AND p.unit_structure = ? AND p.unit_path = ?");
+	else if (f->unit != NULL)
 		buf_add_str(sql, " AND p.unit_structure = ? AND p.unit_path >= ?"
 		    " AND p.unit_path < ?");
 	if (f->org_id > 0)
@@ -1288,7 +1292,8 @@ list_bind(struct stmt *q, const void *ctxv)
 		snprintf(hi, sizeof(hi), "%s0", c->upath);
 		stmt_bind_int(q, i++, f->structure);
 		stmt_bind_text(q, i++, c->upath);
-		stmt_bind_text(q, i++, hi);
+		if (!c->leaf)
+			stmt_bind_text(q, i++, hi);
 	}
 	if (f->org_id > 0)
 		stmt_bind_int(q, i++, f->org_id);
@@ -1371,6 +1376,7 @@ petition_list(struct store *st, const struct actor *a,
 	c.like = like;
 	c.scoped = !actor_is_global(a) && !(f->unit != NULL &&
 	    actor_can_see(a, f->structure, info.path));
+	c.leaf = f->unit != NULL && strcmp(info.level, "commune") == 0;
 	petition_today_str(c.today);
 	if (f->due != NULL && strcmp(f->due, "soon") == 0) {
 		rc = soon_day(st, cal_today(), c.soon, e);
