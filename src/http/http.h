@@ -68,10 +68,12 @@ struct route {
 };
 
 /* The route tables, searched in order (api.c, api_reception.c,
- * api_petition.c). */
+ * api_petition.c, api_dialogue.c, api_dvk.c). */
 extern const struct route api_routes[];
 extern const struct route api_reception_routes[];
 extern const struct route api_petition_routes[];
+extern const struct route api_dialogue_routes[];
+extern const struct route api_dvk_routes[];
 
 /* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);
