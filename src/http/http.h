@@ -74,6 +74,7 @@ extern const struct route api_reception_routes[];
 extern const struct route api_petition_routes[];
 extern const struct route api_dialogue_routes[];
 extern const struct route api_dvk_routes[];
+extern const struct route api_emulation_routes[];
 
 /* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);

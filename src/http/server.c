@@ -382,7 +382,7 @@ run_route(struct req *r, const struct route *match)
 
 static const struct route *const route_tables[] = {
 	api_routes, api_reception_routes, api_petition_routes,
-	api_dialogue_routes, api_dvk_routes, NULL
+	api_dialogue_routes, api_dvk_routes, api_emulation_routes, NULL
 };
 
 /* The route for r's method and URL; *path_found tells whether any route
