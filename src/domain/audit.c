@@ -13,7 +13,10 @@
 static const char *const entities[] = {
 	"user", "organization", "session", "petition", "attachment",
 	"settings", "deadline_rule", "calendar_day", "reception_session",
-	"reception_visit", "reception_schedule", NULL
+	"reception_visit", "reception_schedule", "dvk_model",
+	"breakthrough_task", "dialogue", "opinion",
+	"dialogue_requirement", "emulation_set",
+	"emulation_criterion", "emulation_bloc", "emulation_score", NULL
 };
 static const char *const actions[] = {
 	"create", "update", "delete", "login", "logout", "password",

@@ -265,27 +265,40 @@ org_update(struct store *st, const struct actor *a, int64_t id,
 	return finish(st, rc, out, e);
 }
 
-/* An organisation that holds records (letters, reception sessions or
- * schedules) stays: its records would lose their body. */
+/* Tables whose rows belong to an organisation: one that holds any stays,
+ * or its records would lose their body. */
+static const char *const org_tables[] = {
+	"petitions", "reception_sessions", "reception_schedules", "dialogues",
+	"opinions", "dialogue_requirements", "dvk_models",
+	"breakthrough_tasks", "emulation_bloc_members", "emulation_scores",
+	NULL
+};
+
 static int
 check_unused(struct store *st, int64_t id, struct err *e)
 {
 	struct stmt *q;
-	int rc;
+	struct buf sql;
+	int n = 0, rc;
 
-	rc = store_prepare(st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM"
-	    " petitions WHERE org_id = ?) OR EXISTS (SELECT 1 FROM"
-	    " reception_sessions WHERE org_id = ?) OR EXISTS (SELECT 1 FROM"
-	    " reception_schedules WHERE org_id = ?) THEN 1 ELSE 0 END", &q, e);
+	buf_init(&sql, 2048);
+	buf_add_str(&sql, "SELECT CASE WHEN 1 = 0");
+	for (; org_tables[n] != NULL; n++)
+		buf_add_fmt(&sql, " OR EXISTS (SELECT 1 FROM %s WHERE org_id ="
+		    " ?)", org_tables[n]);
+	buf_add_str(&sql, " THEN 1 ELSE 0 END");
+	rc = buf_error(&sql) != 0 ? ERR_NOMEM :
+	    store_prepare(st, buf_cstr(&sql), &q, e);
+	buf_release(&sql);
 	if (rc != 0)
 		return rc;
-	for (int i = 1; i <= 3; i++)
+	for (int i = 1; i <= n; i++)
 		stmt_bind_int(q, i, id);
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW && stmt_col_int(q, 0) != 0)
 		rc = err_set(e, ERR_EXISTS, "in_use", NULL,
-		    "Tổ chức đã có đơn thư hoặc sổ tiếp công dân, không thể"
-		    " xóa.");
+		    "Tổ chức đã có dữ liệu (đơn thư, sổ tiếp công dân, đối"
+		    " thoại, mô hình, thi đua...), không thể xóa.");
 	stmt_finalize(q);
 	return rc < 0 ? rc : 0;
 }
