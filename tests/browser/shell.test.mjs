@@ -112,12 +112,14 @@ test('admin: login, unit search and tree, create a scoped user through the picke
 			assert.ok(await page.getByTestId(`nav-${id}`).isVisible(), `nav-${id} visible for admin`);
 		}
 		const coming = await page.getByTestId('nav-coming').innerText();
-		for (const id of ['reception', 'petitions', 'stats']) {
+		for (const id of ['reception', 'petitions', 'stats', 'dialogues', 'dvk', 'emulation']) {
 			assert.ok(await page.getByTestId(`nav-${id}`).isVisible(), `nav-${id} visible`);
 		}
-		for (const label of ['Đối thoại', 'Dân vận khéo', 'Giám sát – phản biện',
-			'Dân chủ ở cơ sở', 'Báo cáo']) {
+		for (const label of ['Giám sát – phản biện', 'Dân chủ ở cơ sở', 'Báo cáo']) {
 			assert.ok(coming.includes(label), `coming area ${label}`);
+		}
+		for (const label of ['Đối thoại', 'Dân vận khéo', 'Thi đua']) {
+			assert.ok(!coming.includes(label), `${label} is no longer coming soon`);
 		}
 		assert.match(coming, /\(sắp có\)/);
 		assert.ok(!(await page.getByTestId('menu-button').isVisible()), 'no menu button on a wide screen');

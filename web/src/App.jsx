@@ -18,6 +18,9 @@ const reception = () => import('./pages/Reception.jsx');
 const petitions = () => import('./pages/Petitions.jsx');
 const publicPages = () => import('./pages/Public.jsx');
 const config = () => import('./pages/Config.jsx');
+const dialogues = () => import('./pages/Dialogues.jsx');
+const dvk = () => import('./pages/Dvk.jsx');
+const emulation = () => import('./pages/Emulation.jsx');
 
 const SessionsPage = lazyPage(reception, 'SessionsPage');
 const SessionFormPage = lazyPage(reception, 'SessionFormPage');
@@ -32,6 +35,18 @@ const StatsPage = lazyPage(() => import('./pages/Stats.jsx'), 'StatsPage');
 const DeadlineRulesPage = lazyPage(config, 'DeadlineRulesPage');
 const CalendarPage = lazyPage(config, 'CalendarPage');
 const SettingsPage = lazyPage(config, 'SettingsPage');
+const DialoguesPage = lazyPage(dialogues, 'DialoguesPage');
+const DialogueFormPage = lazyPage(dialogues, 'DialogueFormPage');
+const DialoguePage = lazyPage(dialogues, 'DialoguePage');
+const OpinionsPage = lazyPage(dialogues, 'OpinionsPage');
+const DialogueRequirementsPage = lazyPage(dialogues, 'DialogueRequirementsPage');
+const DvkPage = lazyPage(dvk, 'DvkPage');
+const DvkModelFormPage = lazyPage(dvk, 'DvkModelFormPage');
+const DvkModelPage = lazyPage(dvk, 'DvkModelPage');
+const BreakthroughPage = lazyPage(dvk, 'BreakthroughPage');
+const EmulationPage = lazyPage(emulation, 'EmulationPage');
+const EmulationSetPage = lazyPage(emulation, 'EmulationSetPage');
+const EmulationBlocPage = lazyPage(emulation, 'EmulationBlocPage');
 const PublicSendPage = lazyPage(publicPages, 'PublicSendPage');
 const PublicTrackPage = lazyPage(publicPages, 'PublicTrackPage');
 
@@ -40,6 +55,9 @@ const NAV = [
 	{ path: '/', label: 'Trang chủ', id: 'home' },
 	{ path: '/reception', label: 'Tiếp công dân', id: 'reception', section: true },
 	{ path: '/petitions', label: 'Đơn thư', id: 'petitions', section: true },
+	{ path: '/dialogues', label: 'Đối thoại', id: 'dialogues', section: true, also: ['/opinions'] },
+	{ path: '/dvk', label: 'Dân vận khéo', id: 'dvk', section: true },
+	{ path: '/emulation', label: 'Thi đua', id: 'emulation', section: true },
 	{ path: '/stats', label: 'Thống kê', id: 'stats', section: true },
 	{ path: '/units', label: 'Đơn vị hành chính', id: 'units' },
 	{ path: '/organizations', label: 'Tổ chức', id: 'organizations' },
@@ -68,6 +86,20 @@ const ROUTES = [
 	{ path: '/petitions/new', page: PetitionNewPage, label: 'Ghi nhận đơn' },
 	{ path: '/petitions/:id', page: PetitionPage, label: 'Đơn thư' },
 	{ path: '/stats', page: StatsPage, label: 'Thống kê' },
+	{ path: '/dialogues', page: DialoguesPage, label: 'Đối thoại' },
+	{ path: '/dialogues/new', page: DialogueFormPage, label: 'Thêm hội nghị đối thoại' },
+	{ path: '/dialogues/requirements', page: DialogueRequirementsPage, label: 'Quy định đối thoại' },
+	{ path: '/dialogues/:id', page: DialoguePage, label: 'Hội nghị đối thoại' },
+	{ path: '/dialogues/:id/edit', page: DialogueFormPage, label: 'Sửa hội nghị đối thoại' },
+	{ path: '/opinions', page: OpinionsPage, label: 'Ý kiến, kiến nghị của Nhân dân' },
+	{ path: '/dvk', page: DvkPage, label: 'Dân vận khéo' },
+	{ path: '/dvk/new', page: DvkModelFormPage, label: 'Đăng ký mô hình' },
+	{ path: '/dvk/breakthrough', page: BreakthroughPage, label: 'Nhiệm vụ đột phá' },
+	{ path: '/dvk/:id', page: DvkModelPage, label: 'Mô hình Dân vận khéo' },
+	{ path: '/dvk/:id/edit', page: DvkModelFormPage, label: 'Sửa mô hình' },
+	{ path: '/emulation', page: EmulationPage, label: 'Thi đua' },
+	{ path: '/emulation/sets/:id', page: EmulationSetPage, label: 'Bộ tiêu chí thi đua' },
+	{ path: '/emulation/blocs/:id', page: EmulationBlocPage, label: 'Khối thi đua' },
 	{ path: '/admin/deadline-rules', page: DeadlineRulesPage, sysadmin: true, label: 'Thời hạn xử lý, giải quyết' },
 	{ path: '/admin/calendar', page: CalendarPage, sysadmin: true, label: 'Lịch làm việc' },
 	{ path: '/admin/settings', page: SettingsPage, sysadmin: true, label: 'Cài đặt' },
@@ -145,8 +177,6 @@ function Header({ user, menuOpen, onMenu, onLogout }) {
 }
 
 const COMING = [
-	'Đối thoại',
-	'Dân vận khéo',
 	'Giám sát – phản biện',
 	'Dân chủ ở cơ sở',
 	'Báo cáo',
@@ -155,6 +185,7 @@ const COMING = [
 function navActive(item, path) {
 	if (item.prefix) return path === item.prefix || path.startsWith(item.prefix + '/');
 	if (path === item.path) return true;
+	if (item.also && item.also.some((a) => path === a || path.startsWith(a + '/'))) return true;
 	return !!item.section && path.startsWith(item.path + '/');
 }
 
