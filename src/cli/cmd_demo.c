@@ -11,6 +11,8 @@
 #include "core/calendar.h"
 #include "domain/org.h"
 #include "domain/deadline.h"
+#include "domain/dialogue.h"
+#include "domain/dvk.h"
 #include "domain/petition.h"
 #include "domain/reception.h"
 #include "domain/user.h"
@@ -278,6 +280,147 @@ demo_petitions(struct store *st, const struct actor *a, const int64_t *ward,
 	return rc;
 }
 
+/* Dialogues at both wards through 2025, three opinions each, followed
+ * up in every way; the year's "Dân vận khéo" models of the province and
+ * the wards (2024 and 2025) and the wards' breakthrough tasks. */
+static int
+demo_mobilisation(struct store *st, const struct actor *a,
+    const int64_t *ward, int64_t province_front, struct err *e)
+{
+	static const char *const groups[] = { "citizens", "youth", "farmers",
+	    "business" };
+	static const char *const opinions[] = {
+		"Đề nghị sớm sửa chữa tuyến đường liên tổ bị xuống cấp.",
+		"Phản ánh tình trạng thu gom rác thải chưa đúng giờ.",
+		"Kiến nghị hỗ trợ vốn vay cho hộ sản xuất kinh doanh nhỏ.",
+	};
+	static const char *const fields[] = { "construction", "environment",
+	    "social_policy" };
+	static const struct {
+		const char	*name, *field, *kind, *status;
+		int		 year, who;	/* who: 0, 1 wards; 2 province */
+	} models[] = {
+		{ "Dân vận khéo trong vận động hiến đất mở rộng đường", "new_rural",
+		  "collective", "recognised", 2024, 0 },
+		{ "Tổ dân phố tự quản về an ninh trật tự", "defense_security",
+		  "collective", "recognised", 2024, 1 },
+		{ "Hội viên phụ nữ giúp nhau phát triển kinh tế", "economy",
+		  "collective", "evaluated", 2024, 2 },
+		{ "Dân vận khéo trong cải cách hành chính", "political_system",
+		  "collective", "recognised", 2025, 0 },
+		{ "Tuyến phố văn minh, sạch đẹp", "culture_society",
+		  "collective", "implementing", 2025, 0 },
+		{ "Cựu chiến binh làm kinh tế giỏi", "economy", "individual",
+		  "recognised", 2025, 1 },
+		{ "Thu gom, phân loại rác tại nguồn", "culture_society",
+		  "collective", "implementing", 2025, 1 },
+		{ "Mặt trận tham gia giám sát công trình dân sinh",
+		  "political_system", "collective", "registered", 2025, 2 },
+	};
+	static const char *const tasks[] = {
+		"Hoàn thành chuyển đổi số thủ tục hành chính cấp phường",
+		"Giải quyết dứt điểm các vụ việc khiếu nại kéo dài",
+		"Chỉnh trang đô thị các tuyến phố chính",
+	};
+	struct opinion_response resp;
+	struct dvk_model_input mi;
+	struct breakthrough_input bi;
+	struct dialogue_input di;
+	struct opinion_input oi;
+	char day[CAL_DATE_LEN], due[CAL_DATE_LEN];
+	int64_t dlg, op;
+	json_t *out;
+	cal_day d;
+	int rc = 0;
+
+	for (int w = 0; w < 2 && rc == 0; w++) {
+		for (int k = 0; k < 4 && rc == 0; k++) {
+			cal_from_ymd(2025, 2 + 3 * k, 10 + w, &d);
+			cal_format(d, day);
+			memset(&di, 0, sizeof(di));
+			di.org_id = ward[w];
+			di.has_org_id = true;
+			di.host_name = w == 0 ? "Hoàng Văn Đức" : "Ngô Thị Hạnh";
+			di.host_title = "Chủ tịch UBND phường";
+			di.target_group = groups[k];
+			di.day = day;
+			di.place = "Nhà văn hóa tổ dân phố";
+			di.participants = 80 + 35 * k + 10 * w;
+			di.has_participants = true;
+			out = NULL;
+			rc = dialogue_create(st, a, &di, &out, e);
+			dlg = json_id(out);
+			json_decref(out);
+			for (int j = 0; j < 3 && rc == 0; j++) {
+				memset(&oi, 0, sizeof(oi));
+				oi.content = opinions[j];
+				oi.field = fields[j];
+				oi.raised_by = "Đại biểu tổ dân phố";
+				out = NULL;
+				rc = opinion_create(st, a, dlg, &oi, &out, e);
+				op = json_id(out);
+				json_decref(out);
+				if (rc != 0)
+					break;
+				memset(&resp, 0, sizeof(resp));
+				resp.day = day;
+				if (j == 0) {
+					resp.status = "answered";
+					resp.answer = "Đã trả lời tại hội nghị.";
+				} else if (j == 1) {
+					resp.status = "forwarded";
+					resp.forwarded_to = "Ủy ban nhân dân tỉnh";
+					cal_format(d + 30, due);
+					resp.due_day = due;
+				} else {
+					resp.status = "studying";
+				}
+				out = NULL;
+				rc = opinion_respond(st, a, op, &resp, &out, e);
+				json_decref(out);
+			}
+		}
+	}
+	for (size_t i = 0; i < sizeof(models) / sizeof(models[0]) && rc == 0;
+	    i++) {
+		memset(&mi, 0, sizeof(mi));
+		mi.org_id = models[i].who == 2 ? province_front :
+		    ward[models[i].who];
+		mi.has_org_id = true;
+		mi.name = models[i].name;
+		mi.field = models[i].field;
+		mi.kind = models[i].kind;
+		mi.year = models[i].year;
+		mi.has_year = true;
+		out = NULL;
+		rc = dvk_model_create(st, a, &mi, &out, e);
+		if (rc == 0 && strcmp(models[i].status, "registered") != 0) {
+			int64_t id = json_id(out);
+
+			memset(&mi, 0, sizeof(mi));
+			mi.status = models[i].status;
+			mi.results = "Được Nhân dân đồng tình, hưởng ứng.";
+			json_decref(out);
+			out = NULL;
+			rc = dvk_model_update(st, a, id, &mi, &out, e);
+		}
+		json_decref(out);
+	}
+	for (int w = 0; w < 2 && rc == 0; w++)
+		for (size_t t = 0; t < 3 && rc == 0; t++) {
+			memset(&bi, 0, sizeof(bi));
+			bi.org_id = ward[w];
+			bi.has_org_id = true;
+			bi.year = 2025;
+			bi.has_year = true;
+			bi.title = tasks[t];
+			out = NULL;
+			rc = breakthrough_create(st, a, &bi, &out, e);
+			json_decref(out);
+		}
+	return rc;
+}
+
 int
 cmd_demo(const struct cmd *c, int argc, char **argv)
 {
@@ -344,6 +487,10 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 	if (rc == 0)
 		rc = demo_petitions(st, &cli, (const int64_t[]){ org_ids[9],
 		    org_ids[11] }, org_ids[2], &e);
+	/* org_ids: 1 = Ủy ban MTTQ tỉnh Phú Thọ */
+	if (rc == 0)
+		rc = demo_mobilisation(st, &cli, (const int64_t[]){ org_ids[9],
+		    org_ids[11] }, org_ids[1], &e);
 	if (rc != 0)
 		goto out;
 	printf("demo data added: %zu organisations, %zu users (password %s)\n",
