@@ -1053,6 +1053,37 @@ check_response(const struct opinion_response *in, const char *raised,
 	return 0;
 }
 
+/*
+ * The follow-up only moves on: open -> answered | studying | forwarded;
+ * studying -> forwarded | answered; answered, forwarded -> closed.
+ */
+static const char *
+step_label(const char *status)
+{
+	static const char *const steps[][2] = {
+		{ "open", "mới ghi nhận" }, { "answered", "đã trả lời" },
+		{ "studying", "tiếp thu, nghiên cứu" },
+		{ "forwarded", "đã chuyển cơ quan có thẩm quyền" },
+		{ "closed", "đã kết thúc" },
+	};
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (strcmp(status, steps[i][0]) == 0)
+			return steps[i][1];
+	return status;
+}
+
+static bool
+response_allowed(const char *from, const char *to)
+{
+	if (strcmp(to, "closed") == 0 || strcmp(from, "open") == 0)
+		return true;
+	if (strcmp(from, "studying") == 0)
+		return strcmp(to, "forwarded") == 0 ||
+		    strcmp(to, "answered") == 0;
+	return false;
+}
+
 int
 opinion_respond(struct store *st, const struct actor *a, int64_t id,
     const struct opinion_response *in, json_t **out, struct err *e)
@@ -1076,6 +1107,10 @@ opinion_respond(struct store *st, const struct actor *a, int64_t id,
 		    "Ý kiến đã kết thúc theo dõi.");
 	if (rc == 0)
 		rc = check_response(in, member(before, "day"), e);
+	if (rc == 0 && !response_allowed(member(before, "status"), s))
+		rc = err_set(e, ERR_EXISTS, "invalid_state", "status",
+		    "Ý kiến đang ở bước \"%s\", không chuyển sang \"%s\".",
+		    step_label(member(before, "status")), step_label(s));
 	if (rc == 0)
 		rc = store_prepare(st, "UPDATE opinions SET status = ?,"
 		    " forwarded_to = ?, due_day = ?, answer = ?,"

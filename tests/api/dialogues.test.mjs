@@ -170,6 +170,15 @@ describe('dialogues and public opinion', () => {
 		assertError(await officerA.api.post(`/opinions/${o.id}/respond`, { status: 'studying', day: '2025-01-01' }),
 			400, 'invalid_field', 'day');
 		const st = assertOk(await officerA.api.post(`/opinions/${o.id}/respond`, { status: 'studying', day: '2025-01-21' })).opinion;
+		// the follow-up only moves on: studying -> forwarded -> (not back to studying or answered)
+		const fw = assertOk(await officerA.api.post(`/opinions/${o.id}/respond`, { status: 'forwarded',
+			forwarded_to: 'UBND tỉnh', due_day: '2025-02-21', day: '2025-01-22' })).opinion;
+		assert.equal(fw.status, 'forwarded');
+		for (const status of ['studying', 'answered']) {
+			const err = assertError(await officerA.api.post(`/opinions/${o.id}/respond`, { status, answer: 'x',
+				day: '2025-01-23' }), 409, 'invalid_state', 'status');
+			assert.match(err.message, /đã chuyển cơ quan có thẩm quyền/);
+		}
 		assert.equal(st.status, 'studying');
 		assertError(await officerA.api.get('/opinions?status=forwarded&overdue=2'), 400, 'invalid_param', 'overdue');
 		assertError(await officerA.api.get('/dialogues?from=2025-13-01'), 400, 'invalid_param', 'from');
