@@ -1,4 +1,4 @@
-/* attach.c - petition attachments. */
+/* attach.c - files attached to petitions and dialogues. */
 #include "domain/attach.h"
 
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "domain/audit.h"
+#include "domain/dialogue.h"
 #include "domain/petition.h"
 #include "store/store.h"
 
@@ -56,11 +57,36 @@ check_name(const char *name, struct err *e)
 	return 0;
 }
 
-int
-attach_add(struct store *st, const struct actor *a, int64_t petition,
-    const char *name, const void *data, size_t len, json_t **out,
-    struct err *e)
+/* The table of each owner kind, its owner column and audit entity. */
+static const struct {
+	const char	*table, *owner_col, *entity;
+} owners[] = {
+	[ATTACH_PETITION] = { "petition_attachments", "petition_id",
+	    "attachment" },
+	[ATTACH_DIALOGUE] = { "dialogue_attachments", "dialogue_id",
+	    "dialogue_attachment" },
+};
+
+/* May a see owner's files (and, for a protected petition, its
+ * protected material)?  Fills *where and *prot. */
+static int
+owner_access(struct store *st, const struct actor *a, enum attach_owner kind,
+    int64_t owner, struct petition_where *where, bool *prot, struct err *e)
 {
+	*prot = false;
+	if (kind == ATTACH_PETITION)
+		return petition_check_access(st, a, owner, true, prot, where,
+		    e);
+	return dialogue_check_access(st, a, owner, &where->structure,
+	    where->code, where->path, e);
+}
+
+int
+attach_add(struct store *st, const struct actor *a, enum attach_owner kind,
+    int64_t owner, const char *name, const void *data, size_t len,
+    json_t **out, struct err *e)
+{
+	char sql[256];
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1], at[ISO_TIME_LEN];
 	struct petition_where where;
@@ -103,14 +129,14 @@ attach_add(struct store *st, const struct actor *a, int64_t petition,
 		free(b64);
 		return rc;
 	}
-	rc = petition_check_access(st, a, petition, true, &prot, &where, e);
+	rc = owner_access(st, a, kind, owner, &where, &prot, e);
+	snprintf(sql, sizeof(sql), "INSERT INTO %s (%s, name, mime, size,"
+	    " sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?,"
+	    " ?, ?) RETURNING id", owners[kind].table, owners[kind].owner_col);
 	if (rc == 0)
-		rc = store_prepare(st, "INSERT INTO petition_attachments"
-		    " (petition_id, name, mime, size, sha256, data, created_by,"
-		    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		    &q, e);
+		rc = store_prepare(st, sql, &q, e);
 	if (rc == 0) {
-		stmt_bind_int(q, 1, petition);
+		stmt_bind_int(q, 1, owner);
 		stmt_bind_text(q, 2, name);
 		stmt_bind_text(q, 3, mime);
 		stmt_bind_int(q, 4, (int64_t)len);
@@ -135,7 +161,7 @@ attach_add(struct store *st, const struct actor *a, int64_t petition,
 		    mime, "size", (json_int_t)len, "sha256", hex, "created_at",
 		    at);
 	if (rc == 0) {
-		ent = (struct audit_entry){ "create", "attachment", id,
+		ent = (struct audit_entry){ "create", owners[kind].entity, id,
 		    where.structure, where.code, where.path, NULL,
 		    json_object_get(*out, "attachment") };
 		rc = audit_record(st, a, &ent, e);
@@ -151,14 +177,15 @@ attach_add(struct store *st, const struct actor *a, int64_t petition,
 }
 
 int
-attach_fetch(struct store *st, const struct actor *a, int64_t id,
-    char **bytes, size_t *len, const char **mime, char *name,
+attach_fetch(struct store *st, const struct actor *a, enum attach_owner kind,
+    int64_t id, char **bytes, size_t *len, const char **mime, char *name,
     size_t name_size, struct err *e)
 {
+	char sql[200];
 	struct petition_where where;
 	struct audit_entry ent;
 	const char *b64;
-	int64_t petition = 0, size = 0;
+	int64_t owner = 0, size = 0;
 	struct stmt *q;
 	char type[40] = "";
 	bool prot;
@@ -170,14 +197,15 @@ attach_fetch(struct store *st, const struct actor *a, int64_t id,
 	rc = store_begin_write(st, e);
 	if (rc != 0)
 		return rc;
-	rc = store_prepare(st, "SELECT petition_id, name, mime, size, data"
-	    " FROM petition_attachments WHERE id = ?", &q, e);
+	snprintf(sql, sizeof(sql), "SELECT %s, name, mime, size, data FROM %s"
+	    " WHERE id = ?", owners[kind].owner_col, owners[kind].table);
+	rc = store_prepare(st, sql, &q, e);
 	if (rc != 0)
 		goto out;
 	stmt_bind_int(q, 1, id);
 	rc = stmt_step(q, e);
 	if (rc == STEP_ROW) {
-		petition = stmt_col_int(q, 0);
+		owner = stmt_col_int(q, 0);
 		snprintf(name, name_size, "%s", stmt_col_text(q, 1));
 		snprintf(type, sizeof(type), "%s", stmt_col_text(q, 2));
 		size = stmt_col_int(q, 3);
@@ -195,7 +223,7 @@ attach_fetch(struct store *st, const struct actor *a, int64_t id,
 		    "Không tìm thấy tệp đính kèm.");
 	if (rc < 0)
 		goto out;
-	rc = petition_check_access(st, a, petition, true, &prot, &where, e);
+	rc = owner_access(st, a, kind, owner, &where, &prot, e);
 	if (rc == 0 && prot) {
 		ent = (struct audit_entry){ "download", "attachment", id,
 		    where.structure, where.code, where.path, NULL, NULL };

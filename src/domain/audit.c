@@ -12,6 +12,7 @@
 
 static const char *const entities[] = {
 	"user", "organization", "session", "petition", "attachment",
+	"dialogue_attachment",
 	"settings", "deadline_rule", "calendar_day", "reception_session",
 	"reception_visit", "reception_schedule", "dvk_model",
 	"breakthrough_task", "dialogue", "opinion",

@@ -764,10 +764,63 @@ dialogue_opinions(struct store *st, int64_t id, json_t **out, struct err *e)
 }
 
 int
+dialogue_check_access(struct store *st, const struct actor *a, int64_t id,
+    int *structure, char *code, char *path, struct err *e)
+{
+	struct owner own;
+	json_t *d = NULL;
+	int64_t org;
+	int rc;
+
+	rc = fetch_dialogue(st, a, id, &d, &org, &own, e);
+	json_decref(d);
+	if (rc != 0)
+		return rc;
+	*structure = own.structure;
+	snprintf(code, UNIT_CODE_MAX, "%s", own.code);
+	snprintf(path, UNIT_PATH_MAX, "%s", own.path);
+	return 0;
+}
+
+/* The files of dialogue id, oldest first. */
+static int
+dialogue_files(struct store *st, int64_t id, json_t **out, struct err *e)
+{
+	char at[ISO_TIME_LEN];
+	struct stmt *q;
+	json_t *arr;
+	int rc;
+
+	*out = NULL;
+	rc = store_prepare(st, "SELECT id, name, mime, size, sha256,"
+	    " created_at FROM dialogue_attachments WHERE dialogue_id = ?"
+	    " ORDER BY id", &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(q, 1, id);
+	arr = json_array();
+	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e)) {
+		clock_iso(stmt_col_int(q, 5), at);
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:I,"
+		    " s:s, s:s}", "id", (json_int_t)stmt_col_int(q, 0),
+		    "name", stmt_col_text(q, 1), "mime", stmt_col_text(q, 2),
+		    "size", (json_int_t)stmt_col_int(q, 3), "sha256",
+		    stmt_col_text(q, 4), "created_at", at));
+	}
+	stmt_finalize(q);
+	if (rc < 0) {
+		json_decref(arr);
+		return rc;
+	}
+	*out = arr;
+	return 0;
+}
+
+int
 dialogue_get(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct err *e)
 {
-	json_t *d = NULL, *ops = NULL;
+	json_t *d = NULL, *ops = NULL, *files = NULL;
 	struct owner own;
 	int64_t org;
 	int rc;
@@ -776,11 +829,15 @@ dialogue_get(struct store *st, const struct actor *a, int64_t id,
 	rc = fetch_dialogue(st, a, id, &d, &org, &own, e);
 	if (rc == 0)
 		rc = dialogue_opinions(st, id, &ops, e);
+	if (rc == 0)
+		rc = dialogue_files(st, id, &files, e);
 	if (rc != 0) {
 		json_decref(d);
+		json_decref(ops);
 		return rc;
 	}
-	*out = json_pack("{s:o, s:o}", "dialogue", d, "opinions", ops);
+	*out = json_pack("{s:o, s:o, s:o}", "dialogue", d, "opinions", ops,
+	    "attachments", files);
 	return 0;
 }
 

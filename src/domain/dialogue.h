@@ -107,6 +107,13 @@ int	dialogue_get(struct store *st, const struct actor *a, int64_t id,
 int	dialogue_update(struct store *st, const struct actor *a, int64_t id,
 	    const struct dialogue_input *in, json_t **out, struct err *e);
 
+/* Check that a may see dialogue id (ERR_NOTFOUND otherwise); its unit
+ * for audit entries into structure, code[UNIT_CODE_MAX] and
+ * path[UNIT_PATH_MAX]. */
+int	dialogue_check_access(struct store *st, const struct actor *a,
+	    int64_t id, int *structure, char *code, char *path,
+	    struct err *e);
+
 /* dialogue_id > 0: raised at that dialogue (channel, day and
  * organisation are the dialogue's). */
 int	opinion_create(struct store *st, const struct actor *a,

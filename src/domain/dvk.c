@@ -1124,6 +1124,37 @@ at(json_t *arr, size_t i)
 	return json_integer_value(json_array_get(arr, i));
 }
 
+/* acc[level] = [count, previous]. */
+static void
+put_level(struct stmt *q, json_t *acc)
+{
+	json_object_set_new(acc, stmt_col_text(q, 0), json_pack("[I, I]",
+	    (json_int_t)stmt_col_int(q, 1), (json_int_t)stmt_col_int(q, 2)));
+}
+
+/* by_level items in level order: province and commune always, district
+ * (2024 structure only) when it has models in either year. */
+static json_t *
+level_items(json_t *acc)
+{
+	static const char *const code[] = { "province", "district", "commune" };
+	static const char *const name[] = { "Cấp tỉnh", "Cấp huyện", "Cấp xã" };
+	json_t *items = json_array();
+
+	for (int i = 0; i < 3; i++) {
+		json_t *c = json_object_get(acc, code[i]);
+		json_int_t cur = at(c, 0), prev = at(c, 1);
+
+		if (i == 1 && cur == 0 && prev == 0)
+			continue;
+		json_array_append_new(items, json_pack(
+		    "{s:s, s:s, s:I, s:I, s:I}", "level", code[i],
+		    "name", name[i], "count", cur, "previous", prev,
+		    "change", cur - prev));
+	}
+	return items;
+}
+
 #define O_SCOPE	SCOPE_SQL("o.unit_structure", "o.unit_path", "o.unit_code")
 
 int
@@ -1169,6 +1200,7 @@ model_counts(struct store *st, const struct actor *sub, int64_t y,
 	const int64_t tot[] = { y, y - 1, y, y };
 	json_t *t = json_array(), *fields = json_array();
 	json_t *kinds = zeros(model_kind), *status = zeros(model_status);
+	json_t *levels = json_object();
 	int rc;
 
 	rc = each(st, sub, "SELECT COALESCE(SUM(CASE WHEN m.year = ? THEN 1"
@@ -1187,6 +1219,13 @@ model_counts(struct store *st, const struct actor *sub, int64_t y,
 		    " ORDER BY f.sort, f.code", two, 4, NULL, 0, put_field,
 		    fields, e);
 	if (rc == 0)
+		rc = each(st, sub, "SELECT n.level, COALESCE(SUM(CASE WHEN"
+		    " m.year = ? THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN"
+		    " m.year = ? THEN 1 ELSE 0 END), 0) FROM dvk_models m JOIN"
+		    " units n ON n.structure = m.unit_structure AND n.code ="
+		    " m.unit_code WHERE " MODEL_SCOPE " AND m.year IN (?, ?)"
+		    " GROUP BY n.level", two, 2, two, 2, put_level, levels, e);
+	if (rc == 0)
 		rc = each(st, sub, "SELECT m.kind, COUNT(*) FROM dvk_models m"
 		    " WHERE " MODEL_SCOPE " AND m.year = ? GROUP BY m.kind",
 		    NULL, 0, &y, 1, put_group, kinds, e);
@@ -1199,14 +1238,17 @@ model_counts(struct store *st, const struct actor *sub, int64_t y,
 		json_decref(fields);
 		json_decref(kinds);
 		json_decref(status);
+		json_decref(levels);
 		return rc;
 	}
-	*out = json_pack("{s:I, s:I, s:I, s:o, s:o, s:o, s:I, s:I}",
+	*out = json_pack("{s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:I, s:I}",
 	    "total", at(t, 0), "previous_year_total", at(t, 1),
 	    "change", at(t, 0) - at(t, 1), "by_field", fields,
-	    "by_kind", kinds, "by_status", status,
-	    "outstanding", at(t, 2), "replicated", at(t, 3));
+	    "by_level", level_items(levels), "by_kind", kinds,
+	    "by_status", status, "outstanding", at(t, 2),
+	    "replicated", at(t, 3));
 	json_decref(t);
+	json_decref(levels);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #ifndef HTTP_API_H
 #define HTTP_API_H
 
+#include "domain/attach.h"
 #include "http/http.h"
 #include "http/jbind.h"
 
@@ -25,6 +26,11 @@ extern const struct jfield api_org_create_fields[];	/* struct org_input */
 extern const struct jfield api_org_update_fields[];	/* struct org_input */
 extern const struct jfield api_user_create_fields[];	/* struct user_input */
 extern const struct jfield api_user_update_fields[];	/* struct user_input */
+
+/* Files of petitions and dialogues (api_petition.c): the owner or file id
+ * is path parameter 0. */
+int	api_attach_upload(struct req *r, enum attach_owner kind);
+int	api_attach_download(struct req *r, enum attach_owner kind);
 
 extern const struct jfield api_petition_create_fields[];	/* struct petition_input */
 extern const struct jfield api_public_submit_fields[];	/* struct public_input */

@@ -9,6 +9,7 @@
 
 #include "domain/dialogue.h"
 #include "domain/reception.h"
+#include "http/api.h"
 #include "http/http.h"
 
 #define LIST_LIMIT_MAX	500
@@ -505,6 +506,18 @@ api_stats(struct req *r)
 	return rc;
 }
 
+static int
+api_dialogue_file_add(struct req *r)
+{
+	return api_attach_upload(r, ATTACH_DIALOGUE);
+}
+
+static int
+api_dialogue_file_get(struct req *r)
+{
+	return api_attach_download(r, ATTACH_DIALOGUE);
+}
+
 const struct route api_dialogue_routes[] = {
 	{ "GET", "/api/v1/dialogue-groups", api_groups, R_AUTH },
 	{ "GET", "/api/v1/opinion-channels", api_channels, R_AUTH },
@@ -514,6 +527,10 @@ const struct route api_dialogue_routes[] = {
 	{ "PATCH", "/api/v1/dialogues/:id", api_dialogue_update, R_CSRF },
 	{ "POST", "/api/v1/dialogues/:id/opinions", api_dialogue_opinion,
 	  R_CSRF },
+	{ "POST", "/api/v1/dialogues/:id/attachments", api_dialogue_file_add,
+	  R_CSRF | R_UPLOAD },
+	{ "GET", "/api/v1/dialogue-attachments/:id", api_dialogue_file_get,
+	  R_AUTH | R_OWN_TXN },
 	{ "GET", "/api/v1/opinions", api_opinions, R_AUTH },
 	{ "POST", "/api/v1/opinions", api_opinion_create, R_CSRF },
 	{ "GET", "/api/v1/opinions/:id", api_opinion_get, R_AUTH },

@@ -347,8 +347,9 @@ api_stats(struct req *r)
 
 /* ---- attachments ---------------------------------------------------- */
 
-static int
-api_attach_add(struct req *r)
+/* Upload the body as a file of the owner in path parameter 0. */
+int
+api_attach_upload(struct req *r, enum attach_owner kind)
 {
 	const char *name;
 	int64_t id;
@@ -358,15 +359,16 @@ api_attach_add(struct req *r)
 	if (rc == 0)
 		rc = req_query(r, "name", &name);
 	if (rc == 0)
-		rc = attach_add(r->st, &r->sess.actor, id, name,
+		rc = attach_add(r->st, &r->sess.actor, kind, id, name,
 		    buf_cstr(&r->body), r->body.len, &r->out, &r->err);
 	if (rc == 0)
 		r->status = 201;
 	return rc;
 }
 
-static int
-api_attach_get(struct req *r)
+/* Send the file of path parameter 0. */
+int
+api_attach_download(struct req *r, enum attach_owner kind)
 {
 	char name[512], ascii[128];
 	const char *mime;
@@ -377,8 +379,8 @@ api_attach_get(struct req *r)
 
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
-		rc = attach_fetch(r->st, &r->sess.actor, id, &bytes, &len,
-		    &mime, name, sizeof(name), &r->err);
+		rc = attach_fetch(r->st, &r->sess.actor, kind, id, &bytes,
+		    &len, &mime, name, sizeof(name), &r->err);
 	if (rc != 0)
 		return rc;
 	/* The download name in the header is plain ASCII; the real name is
@@ -393,6 +395,18 @@ api_attach_get(struct req *r)
 	ascii[j] = '\0';
 	req_send_file(r, bytes, len, mime, j > 0 ? ascii : "tep-dinh-kem");
 	return 0;
+}
+
+static int
+api_attach_add(struct req *r)
+{
+	return api_attach_upload(r, ATTACH_PETITION);
+}
+
+static int
+api_attach_get(struct req *r)
+{
+	return api_attach_download(r, ATTACH_PETITION);
 }
 
 /* ---- rules as data ---------------------------------------------------- */

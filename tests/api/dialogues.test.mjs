@@ -142,6 +142,29 @@ describe('dialogues and public opinion', () => {
 		assert.equal(e.reported_to, 'Đảng ủy xã');
 	});
 
+	it('a dialogue keeps its minutes and photos as files, typed by content, visible with the dialogue', async () => {
+		const d = assertOk(await officerA.api.post('/dialogues', dialogue({ day: '2025-05-12' })), 201).dialogue;
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+		const octet = { contentType: 'application/octet-stream' };
+		const f = assertOk(await officerA.api.request('POST', `/dialogues/${d.id}/attachments?name=${encodeURIComponent('biên bản.pdf')}`,
+			{ raw: pdf, ...octet }), 201).attachment;
+		assert.equal(f.mime, 'application/pdf');
+		assert.equal(f.name, 'biên bản.pdf');
+		assert.equal(f.size, pdf.length);
+		const g = assertOk(await officerA.api.get(`/dialogues/${d.id}`));
+		assert.deepEqual(g.attachments.map((x) => x.id), [f.id]);
+		const dl = await viewerA.api.request('GET', `/dialogue-attachments/${f.id}`);
+		assert.equal(dl.status, 200);
+		assert.equal(dl.headers.get('content-type'), 'application/pdf');
+		assertError(await officerA.api.request('POST', `/dialogues/${d.id}/attachments?name=a.pdf`,
+			{ raw: Buffer.from('không phải PDF'), ...octet }), 415, 'unsupported_file_type');
+		assertError(await viewerA.api.request('POST', `/dialogues/${d.id}/attachments?name=a.pdf`,
+			{ raw: pdf, ...octet }), 403, 'forbidden');
+		assertError(await officerB.api.request('POST', `/dialogues/${d.id}/attachments?name=a.pdf`,
+			{ raw: pdf, ...octet }), 404, 'not_found');
+		assertError(await officerB.api.get(`/dialogue-attachments/${f.id}`), 404, 'not_found');
+	});
+
 	it('validates what it is given', async () => {
 		assertError(await officerA.api.post('/dialogues', dialogue({ colour: 'red' })), 400, 'unknown_field', 'colour');
 		const { host_name: _h, ...noHost } = dialogue();

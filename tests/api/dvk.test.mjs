@@ -91,6 +91,25 @@ describe('"Dân vận khéo" and breakthrough tasks', () => {
 		assertError(await officerA.api.get(`/stats/dvk?structure=2025&unit=${B.code}&year=2025`), 403, 'forbidden');
 		assertError(await officerA.api.get('/stats/dvk?year=1999'), 400, 'invalid_param', 'year');
 
+		// Per level of the organisation's unit: commune A's models; a province organisation's models
+		// (1 in 2024, 2 in 2025) count at "Cấp tỉnh" in the province's subtree only; no district in 2025.
+		const lv = (level, name, count, previous) => ({ level, name, count, previous, change: count - previous });
+		assert.deepEqual(s.models.by_level, [lv('province', 'Cấp tỉnh', 0, 0), lv('commune', 'Cấp xã', 5, 3)]);
+		assert.deepEqual(s24.models.by_level, [lv('province', 'Cấp tỉnh', 0, 0), lv('commune', 'Cấp xã', 3, 0)]);
+		const orgP = assertOk(await admin.post('/organizations', { name: 'Ban Dân vận Tỉnh ủy',
+			type: 'mass_mobilization_board', unit: { structure: 2025, code: '25' } }), 201).organization;
+		for (const [year, name] of [[2024, 'Tỉnh 2024'], [2025, 'Tỉnh 2025 một'], [2025, 'Tỉnh 2025 hai']]) {
+			assertOk(await admin.post('/dvk-models', model({ org_id: orgP.id, year, name })), 201);
+		}
+		const sp = assertOk(await admin.get('/stats/dvk?structure=2025&unit=25&year=2025'));
+		assert.equal(sp.models.total, 7);
+		assert.equal(sp.models.previous_year_total, 4);
+		assert.deepEqual(sp.models.by_level, [lv('province', 'Cấp tỉnh', 2, 1), lv('commune', 'Cấp xã', 5, 3)]);
+		const sp24 = assertOk(await admin.get('/stats/dvk?structure=2025&unit=25&year=2024'));
+		assert.deepEqual(sp24.models.by_level, [lv('province', 'Cấp tỉnh', 1, 0), lv('commune', 'Cấp xã', 3, 0)]);
+		const sa = assertOk(await officerA.api.get(`/stats/dvk?structure=2025&unit=${A.code}&year=2025`));
+		assert.deepEqual(sa.models.by_level, s.models.by_level);
+
 		const l = assertOk(await officerA.api.get(`/dvk-models?org=${orgA.id}&year=2025&field=economy`));
 		assert.equal(l.total, 2);
 		const k = assertOk(await officerA.api.get(`/dvk-models?structure=2025&unit=${A.code}&kind=individual`));

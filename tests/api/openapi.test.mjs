@@ -617,6 +617,15 @@ describe('the running server conforms to docs/openapi.yaml', () => {
 		await call(apiV, 'GET', `/dialogues?structure=2025&unit=${A.code}&org=${org}&group=citizens&from=2025-01-01&to=2025-12-31&limit=5&offset=0`, { expect: 200 });
 		await call(admin, 'GET', '/dialogues?from=2025-13-01', { expect: 400 });
 		await call(anon, 'GET', '/dialogues', { expect: 401 });
+		const minutesPdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+		const dfile = await call(admin, 'POST', `/dialogues/${did}/attachments?name=bien-ban.pdf`,
+			{ raw: minutesPdf, contentType: 'application/octet-stream', expect: 201 });
+		await call(apiV, 'POST', `/dialogues/${did}/attachments?name=a.pdf`,
+			{ raw: minutesPdf, contentType: 'application/octet-stream', expect: 403 });
+		await call(admin, 'POST', `/dialogues/${did}/attachments?name=a.txt`,
+			{ raw: Buffer.from('không phải PDF'), contentType: 'application/octet-stream', expect: 415 });
+		await call(apiB, 'GET', `/dialogue-attachments/${dfile.body.attachment.id}`, { expect: 404 });
+		await call(apiV, 'GET', `/dialogue-attachments/${dfile.body.attachment.id}`, { expect: 200 });
 		await call(apiV, 'GET', `/dialogues/${did}`, { expect: 200 });
 		await call(apiB, 'GET', `/dialogues/${did}`, { expect: 404 });
 		await call(anon, 'GET', `/dialogues/${did}`, { expect: 401 });

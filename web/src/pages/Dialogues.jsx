@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { formatDay, formatNumber, formatRate, isAdmin, navigate, todayDay } from '../format.js';
 import { label } from '../labels.js';
+import { Attachments } from '../components/Attachments.jsx';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField } from '../components/UnitPicker.jsx';
 import { Alert, Field, fieldError, useDebounced, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -514,6 +515,9 @@ export function DialoguePage({ user, params }) {
 				{!list.length ? <li class="muted">Chưa ghi ý kiến nào.</li> : null}
 			</ul>
 			{canWrite(user) ? <OpinionForm dialogueId={d.id} channels={channels} onSaved={(o) => setOps([...list, o])} /> : null}
+			<Attachments uploadPath={`/dialogues/${d.id}/attachments`} downloadPath={(id) => `/dialogue-attachments/${id}`}
+				items={r.data.attachments || []} writer={canWrite(user)} onUploaded={r.reload}
+				hint="Thêm biên bản, ảnh chụp hội nghị" />
 		</section>
 	);
 }

@@ -2,15 +2,16 @@
 // filters and due tabs, recording a letter (also from a reception visit),
 // duplicates, and a letter's page with deadlines, timeline, attachments and
 // the handling actions.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, apiUrl, upload } from '../api.js';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.js';
 import {
-	dueInfo, formatBytes, formatDateTime, formatDay, formatNumber, isAdmin, navigate, todayDay,
+	dueInfo, formatDateTime, formatDay, formatNumber, isAdmin, navigate, todayDay,
 } from '../format.js';
 import {
 	CLASSIFICATION_LABELS, COMPLEXITY_LABELS, DUE_LABELS, ELIGIBILITY_LABELS, EVENT_KIND_LABELS, LEVEL_LABELS,
 	MANUAL_SOURCES, OPEN_STATUSES, PETITION_DIRECTION_LABELS, SOURCE_LABELS, STATUS_LABELS, label,
 } from '../labels.js';
+import { Attachments } from '../components/Attachments.jsx';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField } from '../components/UnitPicker.jsx';
 import { Alert, Field, fieldError, useDebounced, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -20,7 +21,6 @@ import {
 } from '../components/forms.jsx';
 
 const LIMIT = 20;
-const MAX_UPLOAD = 10 * 1024 * 1024;
 
 const canWrite = (user) => !!user && user.role !== 'viewer';
 const isOpen = (status) => OPEN_STATUSES.includes(status);
@@ -860,76 +860,6 @@ function IdentityBox({ id }) {
 	);
 }
 
-function Attachments({ petition, items, writer, onUploaded }) {
-	const [progress, setProgress] = useState(null); // {name, sent, total}
-	const [error, setError] = useState(null);
-	const [message, setMessage] = useState(null);
-	const inputRef = useRef(null);
-
-	async function send(file) {
-		setError(null);
-		setMessage(null);
-		if (!file) return;
-		if (file.size > MAX_UPLOAD) {
-			setError(`Tệp “${file.name}” quá lớn (${formatBytes(file.size)}); tối đa 10 MB.`);
-			return;
-		}
-		if (file.size === 0) {
-			setError('Tệp rỗng.');
-			return;
-		}
-		setProgress({ name: file.name, sent: 0, total: file.size });
-		try {
-			await upload(`/petitions/${petition.id}/attachments?name=${encodeURIComponent(file.name)}`, file,
-				(sent, total) => setProgress({ name: file.name, sent, total }));
-			setMessage(`Đã tải lên “${file.name}”.`);
-			onUploaded();
-		} catch (e) {
-			setError(e.message);
-		} finally {
-			setProgress(null);
-			if (inputRef.current) inputRef.current.value = '';
-		}
-	}
-
-	const pct = progress && progress.total ? Math.round((progress.sent / progress.total) * 100) : 0;
-	return (
-		<div class="card" data-testid="attachments">
-			<h2>Tệp đính kèm</h2>
-			{items.length ? (
-				<ul class="file-list">
-					{items.map((a) => (
-						<li key={a.id} data-testid={`attachment-${a.id}`}>
-							<a href={apiUrl(`/attachments/${a.id}`)} download={a.name}>{a.name}</a>
-							<span class="muted small"> — {formatBytes(a.size)}, {formatDateTime(a.created_at)}</span>
-						</li>
-					))}
-				</ul>
-			) : <p class="muted small">Chưa có tệp nào.</p>}
-			{writer ? (
-				<div class="upload">
-					<p class="field-label">Thêm bản quét, ảnh chụp</p>
-					<label class="file-pick">
-						<input ref={inputRef} type="file" class="sr-only" accept=".pdf,.jpg,.jpeg,.png,.webp,.tif,.tiff,application/pdf,image/*"
-							disabled={!!progress} data-testid="attachment-input"
-							onChange={(e) => send(e.currentTarget.files && e.currentTarget.files[0])} />
-						<span class="btn">Chọn tệp để tải lên…</span>
-						<span class="field-hint">PDF, JPEG, PNG, WebP, TIFF; tối đa 10 MB</span>
-					</label>
-					{progress ? (
-						<div class="progress-wrap" data-testid="attachment-progress">
-							<progress max={100} value={pct} aria-label={`Đang tải lên ${progress.name}`} />
-							<span class="small">Đang tải lên {progress.name}: {formatNumber(pct)}%</span>
-						</div>
-					) : null}
-					<Alert kind="error" testid="attachment-error">{error}</Alert>
-					<Alert kind="success" testid="attachment-message">{message}</Alert>
-				</div>
-			) : null}
-		</div>
-	);
-}
-
 function Timeline({ events }) {
 	if (!events.length) return <p class="muted small">Chưa có sự kiện nào.</p>;
 	return (
@@ -1130,7 +1060,8 @@ export function PetitionPage({ user, params }) {
 					<h2>Quá trình xử lý</h2>
 					<Timeline events={events} />
 				</div>
-				<Attachments petition={p} items={attachments} writer={writer} onUploaded={loaded.reload} />
+				<Attachments uploadPath={`/petitions/${p.id}/attachments`} downloadPath={(id) => `/attachments/${id}`}
+					items={attachments} writer={writer} onUploaded={loaded.reload} />
 			</div>
 		</section>
 	);

@@ -46,6 +46,20 @@ CREATE TABLE dialogues (
 );
 CREATE INDEX dialogues_path ON dialogues (unit_structure, unit_path, day);
 
+-- Minutes, photos and other files of a dialogue (base64, as for petitions).
+CREATE TABLE dialogue_attachments (
+	id		INTEGER PRIMARY KEY AUTOINCREMENT,
+	dialogue_id	INTEGER NOT NULL REFERENCES dialogues (id),
+	name		TEXT NOT NULL,
+	mime		TEXT NOT NULL,
+	size		INTEGER NOT NULL,
+	sha256		TEXT NOT NULL,
+	data		TEXT NOT NULL,
+	created_by	INTEGER,
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX dialogue_attachments_dialogue ON dialogue_attachments (dialogue_id);
+
 -- Dialogues a leader must hold per year (the unit's dialogue regulation).
 CREATE TABLE dialogue_requirements (
 	id		INTEGER PRIMARY KEY AUTOINCREMENT,
