@@ -109,6 +109,11 @@ store_begin_write(struct store *st, struct err *e)
 
 	if (OPS(st)->kind != STORE_SQLITE)
 		return control(st, "BEGIN", e);
+	/* A nested write transaction is a bug: say so instead of waiting
+	 * forever for the lock this connection already holds. */
+	if (base(st)->writer)
+		return err_set(e, ERR_DB, "internal", NULL,
+		    "sqlite: cannot start a transaction within a transaction");
 	pthread_mutex_lock(&writer_lock);
 	base(st)->writer = true;
 	rc = control(st, "BEGIN IMMEDIATE", e);
