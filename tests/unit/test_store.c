@@ -377,11 +377,13 @@ test_transactions(void **state)
 	/* A nested write transaction is an error, not a wait for the
 	 * writer lock this connection holds (SQLite); the outer one goes
 	 * on and the lock is free again after it. */
-	assert_int_equal(store_begin_write(st, &e), 0);
-	assert_int_not_equal(store_begin_write(st, &e), 0);
-	store_rollback(st);
-	assert_int_equal(store_begin_write(st, &e), 0);
-	assert_int_equal(store_commit(st, &e), 0);
+	if (store_kind(st) == STORE_SQLITE) {
+		assert_int_equal(store_begin_write(st, &e), 0);
+		assert_int_not_equal(store_begin_write(st, &e), 0);
+		store_rollback(st);
+		assert_int_equal(store_begin_write(st, &e), 0);
+		assert_int_equal(store_commit(st, &e), 0);
+	}
 
 	/* A failed statement inside a transaction: the caller rolls back. */
 	assert_int_equal(store_begin(st, &e), 0);
