@@ -90,6 +90,21 @@ int	req_query_int(struct req *r, const char *name, int64_t min,
 /* limit/offset with the given maximum limit. */
 int	req_page(struct req *r, int64_t max_limit, int64_t *limit,
 	    int64_t *offset);
+/* A code parameter (vocabulary code, status): at most max bytes. */
+int	req_query_code(struct req *r, const char *name, size_t max,
+	    const char **out);
+/* A day parameter "YYYY-MM-DD" (a real calendar day). */
+int	req_query_day(struct req *r, const char *name, const char **out);
+/* The unit filter of lists: structure (2024|2025; 2025 when only unit is
+ * given) and unit (a code of at most UNIT_CODE_MAX - 1 bytes). */
+int	req_query_unit(struct req *r, int *structure, const char **unit);
+/* On rc == 0 set r->out = {key: obj} (taking obj) and r->status (0 keeps
+ * 200).  Returns rc. */
+int	req_wrap(struct req *r, const char *key, int rc, json_t *obj,
+	    int status);
+/* Writes are refused to viewers before their body is even read:
+ * "Tài khoản chỉ xem không được thay đổi <what>." */
+int	req_check_writer(struct req *r, const char *what);
 /* Bind the JSON body by a field table. */
 int	req_bind(struct req *r, const struct jfield *fields, void *dst);
 /* Parse a path parameter as a positive id. */

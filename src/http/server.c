@@ -26,6 +26,7 @@
 #include <microhttpd.h>
 #include <sodium.h>
 
+#include "core/calendar.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -248,6 +249,64 @@ req_page(struct req *r, int64_t max_limit, int64_t *limit, int64_t *offset)
 	if (rc == 0)
 		rc = req_query_int(r, "offset", 0, 100000000, 0, offset);
 	return rc;
+}
+
+int
+req_query_code(struct req *r, const char *name, size_t max, const char **out)
+{
+	int rc = req_query(r, name, out);
+
+	if (rc == 0 && *out != NULL && strlen(*out) > max)
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
+		    "Mã trong tham số \"%s\" không hợp lệ.", name);
+	return rc;
+}
+
+int
+req_query_day(struct req *r, const char *name, const char **out)
+{
+	cal_day d;
+	int rc = req_query(r, name, out);
+
+	if (rc == 0 && *out != NULL && cal_parse(*out, &d) != 0)
+		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
+		    "Ngày phải có dạng YYYY-MM-DD.");
+	return rc;
+}
+
+int
+req_query_unit(struct req *r, int *structure, const char **unit)
+{
+	int64_t st = 0;
+	int rc;
+
+	rc = req_query_int(r, "structure", 2024, 2025, 0, &st);
+	if (rc == 0)
+		rc = req_query_code(r, "unit", UNIT_CODE_MAX - 1, unit);
+	if (rc == 0 && *unit != NULL && st == 0)
+		st = 2025;
+	*structure = (int)st;
+	return rc;
+}
+
+int
+req_wrap(struct req *r, const char *key, int rc, json_t *obj, int status)
+{
+	if (rc != 0)
+		return rc;
+	r->out = json_pack("{s:o}", key, obj);
+	if (status != 0)
+		r->status = status;
+	return 0;
+}
+
+int
+req_check_writer(struct req *r, const char *what)
+{
+	if (r->sess.actor.role == ROLE_VIEWER)
+		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
+		    "Tài khoản chỉ xem không được thay đổi %s.", what);
+	return 0;
 }
 
 int

@@ -230,3 +230,26 @@ store_query_int(struct store *st, const char *sql, int64_t *out,
 	stmt_finalize(q);
 	return rc < 0 ? rc : 0;
 }
+
+int
+stmt_step_id(struct stmt *q, int64_t *id, struct err *e)
+{
+	int rc = stmt_step(q, e);
+
+	if (rc == STEP_ROW)
+		*id = stmt_col_int(q, 0);
+	stmt_finalize(q);
+	if (rc == STEP_DONE)
+		return err_set(e, ERR_INTERNAL, NULL, NULL,
+		    "statement returned no row");
+	return rc < 0 ? rc : 0;
+}
+
+int
+stmt_step_done(struct stmt *q, struct err *e)
+{
+	int rc = stmt_step(q, e);
+
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
+}

@@ -95,6 +95,12 @@ const char	*stmt_col_text(struct stmt *q, int col);
 int64_t		 stmt_changes(struct stmt *q);
 void		 stmt_finalize(struct stmt *q);	/* NULL is a no-op */
 
+/* Step q once and finalize it.  stmt_step_id: *id = the row's first
+ * column (ERR_INTERNAL when there is no row, e.g. INSERT ... RETURNING id).
+ * stmt_step_done: for a statement that returns no row. */
+int	stmt_step_id(struct stmt *q, int64_t *id, struct err *e);
+int	stmt_step_done(struct stmt *q, struct err *e);
+
 /* Convenience: prepare, bind nothing, step once; *out = first column as
  * integer (0 when no row). */
 int	store_query_int(struct store *st, const char *sql, int64_t *out,
