@@ -80,12 +80,10 @@ actor_init_cli(struct actor *a)
 static int
 bind_subtree(const char *path, struct stmt *q, int idx)
 {
-	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
+	char hi[UNIT_PATH_MAX + 2];
 
-	snprintf(lo, sizeof(lo), "%s/", path);
 	snprintf(hi, sizeof(hi), "%s0", path);
 	stmt_bind_text(q, idx++, path);
-	stmt_bind_text(q, idx++, lo);
 	stmt_bind_text(q, idx++, hi);
 	return idx;
 }

@@ -3,8 +3,9 @@
  * see: a role plus a scope, the subtree of one administrative unit.
  *
  * Scope paths are unit codes joined by '/', root first ("17/148/04765").
- * Codes hold only digits, so the subtree of P is P itself plus every path
- * in the open range (P + "/", P + "0"): an index-friendly prefix test.
+ * Codes hold only digits, so the subtree of P (P itself and every path
+ * below it, P + "/...") is the one range [P, P + "0"): an index-friendly
+ * prefix test.
  */
 #ifndef DOMAIN_ACTOR_H
 #define DOMAIN_ACTOR_H
@@ -65,14 +66,14 @@ void	actor_init_cli(struct actor *a);
  * which returns the next free index.
  */
 #define SCOPE_SUBTREE(path)						\
-	"(" path " = ? OR (" path " > ? AND " path " < ?))"
+	"(" path " >= ? AND " path " < ?)"
 #define SCOPE_SQL(st, path, code)					\
 	"(? = 0 OR (" st " = ? AND " SCOPE_SUBTREE(path) ") OR"		\
 	" (? = 1 AND " st " = 2024 AND EXISTS (SELECT 1 FROM unit_succ s"	\
 	" WHERE s.old_code = " code ") AND NOT EXISTS (SELECT 1 FROM"	\
 	" unit_succ s WHERE s.old_code = " code " AND NOT "		\
 	SCOPE_SUBTREE("s.new_path") ")))"
-#define SCOPE_BINDS	9
+#define SCOPE_BINDS	7
 int	actor_bind_scope(const struct actor *a, struct stmt *q, int idx);
 
 /*

@@ -14,40 +14,16 @@
 #include "core/text.h"
 #include "domain/audit.h"
 #include "domain/list.h"
+#include "domain/record.h"
 #include "domain/unit.h"
 #include "domain/vocab.h"
 #include "store/store.h"
 
 #define SQL_MAX		8192
 
+#define WRITER_WHAT	"dữ liệu đối thoại và ý kiến Nhân dân"
+
 /* ---- small helpers --------------------------------------------------- */
-
-static json_t *
-col_str(struct stmt *q, int c)
-{
-	const char *s = stmt_col_text(q, c);
-
-	return s != NULL ? json_string(s) : json_null();
-}
-
-static const char *
-member(json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-/* An optional text: "" means none. */
-static const char *
-opt(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? s : NULL;
-}
-
-static bool
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
 
 static void
 bind_opt(struct stmt *q, int i, const char *s)
@@ -73,121 +49,6 @@ check_day(const char *s, bool future, const char *field, struct err *e)
 	return 0;
 }
 
-static int
-check_writer(const struct actor *a, struct err *e)
-{
-	if (a->role == ROLE_VIEWER)
-		return err_set(e, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu đối thoại "
-		    "và ý kiến Nhân dân.");
-	return 0;
-}
-
-static int
-finish(struct store *st, int rc, json_t **out, struct err *e)
-{
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc != 0) {
-		store_rollback(st);
-		if (out != NULL) {
-			json_decref(*out);
-			*out = NULL;
-		}
-	}
-	return rc;
-}
-
-static int
-step_id(struct stmt *q, int64_t *id, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	if (rc == STEP_ROW)
-		*id = stmt_col_int(q, 0);
-	stmt_finalize(q);
-	return rc == STEP_ROW ? 0 : (rc < 0 ? rc : ERR_INTERNAL);
-}
-
-static int
-step_done(struct stmt *q, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	stmt_finalize(q);
-	return rc < 0 ? rc : 0;
-}
-
-static int
-collect(struct stmt *q, json_t *(*row)(struct stmt *), json_t **out,
-    struct err *e)
-{
-	int rc;
-
-	*out = json_array();
-	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e))
-		json_array_append_new(*out, row(q));
-	stmt_finalize(q);
-	if (rc < 0) {
-		json_decref(*out);
-		*out = NULL;
-		return rc;
-	}
-	return 0;
-}
-
-static void
-bind_creator(struct stmt *q, int idx, const struct actor *a)
-{
-	if (a->user_id > 0)
-		stmt_bind_int(q, idx, a->user_id);
-	else
-		stmt_bind_null(q, idx);
-}
-
-/* The unit a record belongs to. */
-struct owner {
-	int	structure;
-	char	code[UNIT_CODE_MAX];
-	char	path[UNIT_PATH_MAX];
-};
-
-/* The unit of organisation org_id, which a must see (invalid_field on
- * field otherwise). */
-static int
-org_owner(struct store *st, const struct actor *a, int64_t org_id,
-    const char *field, struct owner *o, struct err *e)
-{
-	bool found = false, inside = false;
-	struct stmt *q;
-	int rc;
-
-	rc = store_prepare(st, "SELECT unit_structure, unit_code, unit_path"
-	    " FROM organizations WHERE id = ?", &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(q, 1, org_id);
-	rc = stmt_step(q, e);
-	if (rc == STEP_ROW) {
-		found = true;
-		o->structure = (int)stmt_col_int(q, 0);
-		snprintf(o->code, sizeof(o->code), "%s", stmt_col_text(q, 1));
-		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 2));
-	}
-	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (found) {
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-		if (rc != 0)
-			return rc;
-	}
-	if (!inside)
-		return err_set(e, ERR_INVAL, "invalid_field", field, "Tổ chức "
-		    "không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.");
-	return 0;
-}
-
 /* Is code a row of the lookup table (dialogue_groups, opinion_channels)? */
 static int
 code_exists(struct store *st, const char *sql, const char *code, bool *ok,
@@ -209,17 +70,6 @@ code_exists(struct store *st, const char *sql, const char *code, bool *ok,
 	return rc < 0 ? rc : 0;
 }
 
-static int
-audit(struct store *st, const struct actor *a, const char *action,
-    const char *entity, int64_t id, const struct owner *o, json_t *before,
-    json_t *after, struct err *e)
-{
-	struct audit_entry ent = { action, entity, id, o->structure, o->code,
-	    o->path, before, after };
-
-	return audit_record(st, a, &ent, e);
-}
-
 /* ---- lookup lists ------------------------------------------------------ */
 
 static json_t *
@@ -239,7 +89,7 @@ code_list(struct store *st, const char *sql, json_t **out, struct err *e)
 	*out = NULL;
 	rc = store_prepare(st, sql, &q, e);
 	if (rc == 0)
-		rc = collect(q, code_row_json, &items, e);
+		rc = rec_collect(q, code_row_json, &items, e);
 	if (rc == 0)
 		*out = json_pack("{s:o}", "items", items);
 	return rc;
@@ -267,7 +117,7 @@ struct filter {
 	const struct dialogue_query	*f;
 	const struct actor		*a;
 	enum kind			 kind;
-	char				 upath[UNIT_PATH_MAX];
+	struct rec_subtree		 sub;
 	char				 today[CAL_DATE_LEN];
 	char				*like;	/* heap */
 };
@@ -275,17 +125,14 @@ struct filter {
 static int
 filter_init(struct store *st, struct filter *c, struct err *e)
 {
-	struct unit_info info;
+	int rc;
 
-	c->upath[0] = '\0';
 	c->like = NULL;
 	cal_format(cal_today(), c->today);
-	if (c->f->unit != NULL) {
-		if (unit_lookup(st, c->f->structure, c->f->unit, &info, e) != 0)
-			return err_set(e, ERR_INVAL, "invalid_param", "unit",
-			    "Đơn vị hành chính không tồn tại.");
-		snprintf(c->upath, sizeof(c->upath), "%s", info.path);
-	}
+	rc = rec_subtree_init(st, c->f->structure, c->f->unit, "unit", &c->sub,
+	    e);
+	if (rc != 0)
+		return rc;
 	if (c->f->q != NULL && text_like_pattern(c->f->q, &c->like) != 0)
 		return err_set(e, ERR_INVAL, "invalid_param", "q",
 		    "Từ khóa tìm kiếm không hợp lệ.");
@@ -303,9 +150,7 @@ filter_sql(struct buf *sql, const struct filter *c)
 	    "x.unit_code"));
 	if (f->structure != 0)
 		buf_add_str(sql, " AND x.unit_structure = ?");
-	if (f->unit != NULL)
-		buf_add_str(sql, " AND (x.unit_path = ? OR (x.unit_path > ?"
-		    " AND x.unit_path < ?))");
+	rec_subtree_sql(sql, "x.unit_path", &c->sub);
 	if (f->org_id != 0)
 		buf_add_str(sql, " AND x.org_id = ?");
 	if (c->kind == K_REQUIREMENT) {
@@ -342,18 +187,11 @@ filter_bind(struct stmt *q, const void *ctxv)
 {
 	const struct filter *c = ctxv;
 	const struct dialogue_query *f = c->f;
-	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
 	int i = actor_bind_scope(c->a, q, 1);
 
 	if (f->structure != 0)
 		stmt_bind_int(q, i++, f->structure);
-	if (f->unit != NULL) {
-		snprintf(lo, sizeof(lo), "%s/", c->upath);
-		snprintf(hi, sizeof(hi), "%s0", c->upath);
-		stmt_bind_text(q, i++, c->upath);
-		stmt_bind_text(q, i++, lo);
-		stmt_bind_text(q, i++, hi);
-	}
+	i = rec_subtree_bind(q, i, &c->sub);
 	if (f->org_id != 0)
 		stmt_bind_int(q, i++, f->org_id);
 	if (c->kind == K_REQUIREMENT) {
@@ -448,7 +286,7 @@ dialogue_row_json(struct stmt *q)
 	    "day", stmt_col_text(q, 11),
 	    "place", stmt_col_text(q, 12),
 	    "participants", (json_int_t)stmt_col_int(q, 13),
-	    "minutes", col_str(q, 14), "note", col_str(q, 15),
+	    "minutes", rec_col_str(q, 14), "note", rec_col_str(q, 15),
 	    "opinions", (json_int_t)stmt_col_int(q, 19),
 	    "created_at", c, "updated_at", u);
 }
@@ -456,7 +294,7 @@ dialogue_row_json(struct stmt *q)
 /* One dialogue visible to a: JSON in *out, its unit in *o. */
 static int
 fetch_dialogue(struct store *st, const struct actor *a, int64_t id,
-    json_t **out, int64_t *org_id, struct owner *o, struct err *e)
+    json_t **out, int64_t *org_id, struct rec_owner *o, struct err *e)
 {
 	bool inside = false;
 	struct stmt *q;
@@ -503,16 +341,16 @@ check_dialogue(struct store *st, const struct dialogue_vals *v,
 	bool ok;
 	int rc;
 
-	if (empty(v->host_name))
+	if (rec_empty(v->host_name))
 		return err_set(e, ERR_INVAL, "invalid_field", "host_name",
 		    "Người chủ trì đối thoại không được để trống.");
-	if (empty(v->host_title))
+	if (rec_empty(v->host_title))
 		return err_set(e, ERR_INVAL, "invalid_field", "host_title",
 		    "Chức vụ người chủ trì không được để trống.");
 	rc = check_day(v->day, false, "day", e);
 	if (rc != 0)
 		return rc;
-	if (empty(v->place))
+	if (rec_empty(v->place))
 		return err_set(e, ERR_INVAL, "invalid_field", "place",
 		    "Địa điểm đối thoại không được để trống.");
 	rc = code_exists(st, "SELECT 1 FROM dialogue_groups WHERE code = ?",
@@ -541,17 +379,17 @@ dialogue_create(struct store *st, const struct actor *a,
     const struct dialogue_input *in, json_t **out, struct err *e)
 {
 	struct dialogue_vals v = { in->host_name, in->host_title,
-	    in->target_group, in->day, in->place, opt(in->minutes),
-	    opt(in->note), in->participants };
-	struct owner own;
+	    in->target_group, in->day, in->place, rec_opt(in->minutes),
+	    rec_opt(in->note), in->participants };
+	struct rec_owner own;
 	struct stmt *q;
 	int64_t id = 0, org = 0, now = clock_now();
 	int rc;
 
 	*out = NULL;
-	rc = check_writer(a, e);
+	rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0)
-		rc = org_owner(st, a, in->org_id, "org_id", &own, e);
+		rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_dialogue(st, &v, e);
 	if (rc != 0)
@@ -570,16 +408,16 @@ dialogue_create(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 3, own.code);
 		stmt_bind_text(q, 4, own.path);
 		bind_dialogue_vals(q, 5, &v);
-		bind_creator(q, 13, a);
+		rec_bind_creator(q, 13, a);
 		stmt_bind_int(q, 14, now);
 		stmt_bind_int(q, 15, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_dialogue(st, a, id, out, &org, &own, e);
 	if (rc == 0)
-		rc = audit(st, a, "create", "dialogue", id, &own, NULL, *out, e);
-	return finish(st, rc, out, e);
+		rc = rec_audit(st, a, "create", "dialogue", id, &own, NULL, *out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -588,7 +426,7 @@ dialogue_update(struct store *st, const struct actor *a, int64_t id,
 {
 	struct dialogue_vals v;
 	json_t *before = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	int64_t org = 0;
 	int rc;
@@ -602,13 +440,13 @@ dialogue_update(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_dialogue(st, a, id, &before, &org, &own, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0) {
-		v = (struct dialogue_vals){ member(before, "host_name"),
-		    member(before, "host_title"),
-		    member(before, "target_group"), member(before, "day"),
-		    member(before, "place"), member(before, "minutes"),
-		    member(before, "note"), json_integer_value(
+		v = (struct dialogue_vals){ rec_member(before, "host_name"),
+		    rec_member(before, "host_title"),
+		    rec_member(before, "target_group"), rec_member(before, "day"),
+		    rec_member(before, "place"), rec_member(before, "minutes"),
+		    rec_member(before, "note"), json_integer_value(
 		    json_object_get(before, "participants")) };
 		if (in->host_name != NULL)
 			v.host_name = in->host_name;
@@ -621,9 +459,9 @@ dialogue_update(struct store *st, const struct actor *a, int64_t id,
 		if (in->place != NULL)
 			v.place = in->place;
 		if (in->minutes != NULL)
-			v.minutes = opt(in->minutes);
+			v.minutes = rec_opt(in->minutes);
 		if (in->note != NULL)
-			v.note = opt(in->note);
+			v.note = rec_opt(in->note);
 		if (in->has_participants)
 			v.participants = in->participants;
 		rc = check_dialogue(st, &v, e);
@@ -637,7 +475,7 @@ dialogue_update(struct store *st, const struct actor *a, int64_t id,
 		bind_dialogue_vals(q, 1, &v);
 		stmt_bind_int(q, 9, clock_now());
 		stmt_bind_int(q, 10, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	/* An opinion raised at a dialogue has the dialogue's day. */
 	if (rc == 0)
@@ -647,22 +485,22 @@ dialogue_update(struct store *st, const struct actor *a, int64_t id,
 		stmt_bind_text(q, 1, v.day);
 		stmt_bind_int(q, 2, id);
 		stmt_bind_text(q, 3, v.day);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_dialogue(st, a, id, out, &org, &own, e);
 	if (rc == 0)
-		rc = audit(st, a, "update", "dialogue", id, &own, before, *out,
+		rc = rec_audit(st, a, "update", "dialogue", id, &own, before, *out,
 		    e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
 dialogue_list(struct store *st, const struct actor *a,
     const struct dialogue_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, K_DIALOGUE, "", "", NULL };
+	struct filter c = { .f = f, .a = a, .kind = K_DIALOGUE };
 
 	return run_list(st, &c, DIALOGUE_COLS, DIALOGUE_FROM,
 	    "x.day DESC, x.id DESC", dialogue_row_json, out, e);
@@ -702,12 +540,12 @@ opinion_row_json(struct stmt *q)
 	    "dialogue_id", stmt_col_is_null(q, 7) ? json_null() :
 	    json_integer(stmt_col_int(q, 7)),
 	    "day", stmt_col_text(q, 8),
-	    "raised_by", col_str(q, 9), "place", col_str(q, 10),
+	    "raised_by", rec_col_str(q, 9), "place", rec_col_str(q, 10),
 	    "content", stmt_col_text(q, 11), "field", stmt_col_text(q, 12),
 	    "hot_spot", stmt_col_int(q, 13) != 0,
-	    "reported_to", col_str(q, 14), "status", status,
-	    "forwarded_to", col_str(q, 16), "due_day", col_str(q, 17),
-	    "answer", col_str(q, 18), "answered_day", col_str(q, 19),
+	    "reported_to", rec_col_str(q, 14), "status", status,
+	    "forwarded_to", rec_col_str(q, 16), "due_day", rec_col_str(q, 17),
+	    "answer", rec_col_str(q, 18), "answered_day", rec_col_str(q, 19),
 	    "overdue", strcmp(status, "forwarded") == 0 && due != NULL &&
 	    strcmp(due, today) < 0,
 	    "created_at", c, "updated_at", u);
@@ -715,7 +553,7 @@ opinion_row_json(struct stmt *q)
 
 static int
 fetch_opinion(struct store *st, const struct actor *a, int64_t id,
-    json_t **out, struct owner *o, struct err *e)
+    json_t **out, struct rec_owner *o, struct err *e)
 {
 	bool inside = false;
 	struct stmt *q;
@@ -760,14 +598,14 @@ dialogue_opinions(struct store *st, int64_t id, json_t **out, struct err *e)
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, 1, id);
-	return collect(q, opinion_row_json, out, e);
+	return rec_collect(q, opinion_row_json, out, e);
 }
 
 int
 dialogue_check_access(struct store *st, const struct actor *a, int64_t id,
     int *structure, char *code, char *path, struct err *e)
 {
-	struct owner own;
+	struct rec_owner own;
 	json_t *d = NULL;
 	int64_t org;
 	int rc;
@@ -821,7 +659,7 @@ dialogue_get(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct err *e)
 {
 	json_t *d = NULL, *ops = NULL, *files = NULL;
-	struct owner own;
+	struct rec_owner own;
 	int64_t org;
 	int rc;
 
@@ -854,7 +692,7 @@ check_opinion(struct store *st, const struct opinion_vals *v, bool dialogue,
 	bool ok;
 	int rc;
 
-	if (empty(v->content))
+	if (rec_empty(v->content))
 		return err_set(e, ERR_INVAL, "invalid_field", "content",
 		    "Nội dung ý kiến không được để trống.");
 	rc = vocab_field_exists(st, v->field != NULL ? v->field : "", &ok, e);
@@ -880,12 +718,12 @@ int
 opinion_create(struct store *st, const struct actor *a, int64_t dialogue_id,
     const struct opinion_input *in, json_t **out, struct err *e)
 {
-	struct opinion_vals v = { in->channel, in->day, opt(in->raised_by),
-	    opt(in->place), in->content, in->field, opt(in->reported_to),
+	struct opinion_vals v = { in->channel, in->day, rec_opt(in->raised_by),
+	    rec_opt(in->place), in->content, in->field, rec_opt(in->reported_to),
 	    in->has_hot_spot && in->hot_spot };
 	json_t *d = NULL;
 	char *fold = NULL, *dday = NULL, *dplace = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	int64_t id = 0, org = in->org_id, now = clock_now();
 	int rc;
@@ -903,8 +741,8 @@ opinion_create(struct store *st, const struct actor *a, int64_t dialogue_id,
 			    "channel" : "day", "Ý kiến tại hội nghị lấy tổ "
 			    "chức, kênh và ngày của hội nghị.");
 		if (rc == 0) {
-			dday = strdup(member(d, "day"));
-			dplace = strdup(member(d, "place"));
+			dday = strdup(rec_member(d, "day"));
+			dplace = strdup(rec_member(d, "place"));
 			v.channel = "dialogue";
 			v.day = dday;
 			if (v.place == NULL)
@@ -913,9 +751,9 @@ opinion_create(struct store *st, const struct actor *a, int64_t dialogue_id,
 		json_decref(d);
 	}
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && dialogue_id <= 0)
-		rc = org_owner(st, a, in->org_id, "org_id", &own, e);
+		rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_opinion(st, &v, dialogue_id > 0, e);
 	if (rc == 0 && text_fold(v.content, &fold) != 0)
@@ -947,26 +785,26 @@ opinion_create(struct store *st, const struct actor *a, int64_t dialogue_id,
 		stmt_bind_text(q, 12, v.field);
 		stmt_bind_int(q, 13, v.hot_spot ? 1 : 0);
 		bind_opt(q, 14, v.reported_to);
-		bind_creator(q, 15, a);
+		rec_bind_creator(q, 15, a);
 		stmt_bind_int(q, 16, now);
 		stmt_bind_int(q, 17, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_opinion(st, a, id, out, &own, e);
 	if (rc == 0)
-		rc = audit(st, a, "create", "opinion", id, &own, NULL, *out, e);
+		rc = rec_audit(st, a, "create", "opinion", id, &own, NULL, *out, e);
 	free(fold);
 	free(dday);
 	free(dplace);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
 opinion_get(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct err *e)
 {
-	struct owner own;
+	struct rec_owner own;
 
 	return fetch_opinion(st, a, id, out, &own, e);
 }
@@ -975,7 +813,7 @@ int
 opinion_list(struct store *st, const struct actor *a,
     const struct dialogue_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, K_OPINION, "", "", NULL };
+	struct filter c = { .f = f, .a = a, .kind = K_OPINION };
 
 	return run_list(st, &c, OPINION_COLS, OPINION_FROM,
 	    "x.day DESC, x.id DESC", opinion_row_json, out, e);
@@ -988,7 +826,7 @@ opinion_update(struct store *st, const struct actor *a, int64_t id,
 	struct opinion_vals v;
 	json_t *before = NULL;
 	char *fold = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	bool dialogue = false;
 	int rc;
@@ -1003,14 +841,14 @@ opinion_update(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_opinion(st, a, id, &before, &own, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0) {
 		dialogue = !json_is_null(json_object_get(before,
 		    "dialogue_id"));
-		v = (struct opinion_vals){ member(before, "channel"),
-		    member(before, "day"), member(before, "raised_by"),
-		    member(before, "place"), member(before, "content"),
-		    member(before, "field"), member(before, "reported_to"),
+		v = (struct opinion_vals){ rec_member(before, "channel"),
+		    rec_member(before, "day"), rec_member(before, "raised_by"),
+		    rec_member(before, "place"), rec_member(before, "content"),
+		    rec_member(before, "field"), rec_member(before, "reported_to"),
 		    json_is_true(json_object_get(before, "hot_spot")) };
 		if (dialogue && (in->channel != NULL || in->day != NULL))
 			rc = err_set(e, ERR_INVAL, "unknown_field",
@@ -1022,15 +860,15 @@ opinion_update(struct store *st, const struct actor *a, int64_t id,
 		if (in->day != NULL)
 			v.day = in->day;
 		if (in->raised_by != NULL)
-			v.raised_by = opt(in->raised_by);
+			v.raised_by = rec_opt(in->raised_by);
 		if (in->place != NULL)
-			v.place = opt(in->place);
+			v.place = rec_opt(in->place);
 		if (in->content != NULL)
 			v.content = in->content;
 		if (in->field != NULL)
 			v.field = in->field;
 		if (in->reported_to != NULL)
-			v.reported_to = opt(in->reported_to);
+			v.reported_to = rec_opt(in->reported_to);
 		if (in->has_hot_spot)
 			v.hot_spot = in->hot_spot;
 	}
@@ -1056,16 +894,16 @@ opinion_update(struct store *st, const struct actor *a, int64_t id,
 		bind_opt(q, 9, v.reported_to);
 		stmt_bind_int(q, 10, clock_now());
 		stmt_bind_int(q, 11, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_opinion(st, a, id, out, &own, e);
 	if (rc == 0)
-		rc = audit(st, a, "update", "opinion", id, &own, before, *out,
+		rc = rec_audit(st, a, "update", "opinion", id, &own, before, *out,
 		    e);
 	free(fold);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 static int
@@ -1104,7 +942,7 @@ check_response(const struct opinion_response *in, const char *raised,
 		    "Chỉ ý kiến chuyển cơ quan có thẩm quyền mới có nơi nhận "
 		    "và hạn trả lời.");
 	if ((strcmp(s, "answered") == 0 || strcmp(s, "closed") == 0) &&
-	    empty(in->answer))
+	    rec_empty(in->answer))
 		return err_set(e, ERR_INVAL, "missing_field", "answer",
 		    "Cần ghi nội dung trả lời (answer).");
 	return 0;
@@ -1146,7 +984,7 @@ opinion_respond(struct store *st, const struct actor *a, int64_t id,
     const struct opinion_response *in, json_t **out, struct err *e)
 {
 	json_t *before = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	const char *s = in->status;
 	bool fwd, done;
@@ -1158,16 +996,16 @@ opinion_respond(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_opinion(st, a, id, &before, &own, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
-	if (rc == 0 && strcmp(member(before, "status"), "closed") == 0)
+		rc = rec_check_writer(a, WRITER_WHAT, e);
+	if (rc == 0 && strcmp(rec_member(before, "status"), "closed") == 0)
 		rc = err_set(e, ERR_EXISTS, "conflict", NULL,
 		    "Ý kiến đã kết thúc theo dõi.");
 	if (rc == 0)
-		rc = check_response(in, member(before, "day"), e);
-	if (rc == 0 && !response_allowed(member(before, "status"), s))
+		rc = check_response(in, rec_member(before, "day"), e);
+	if (rc == 0 && !response_allowed(rec_member(before, "status"), s))
 		rc = err_set(e, ERR_EXISTS, "invalid_state", "status",
 		    "Ý kiến đang ở bước \"%s\", không chuyển sang \"%s\".",
-		    step_label(member(before, "status")), step_label(s));
+		    step_label(rec_member(before, "status")), step_label(s));
 	if (rc == 0)
 		rc = store_prepare(st, "UPDATE opinions SET status = ?,"
 		    " forwarded_to = ?, due_day = ?, answer = ?,"
@@ -1177,24 +1015,24 @@ opinion_respond(struct store *st, const struct actor *a, int64_t id,
 		done = strcmp(s, "answered") == 0 || strcmp(s, "closed") == 0;
 		stmt_bind_text(q, 1, s);
 		/* Closing keeps where it was forwarded and by when. */
-		bind_opt(q, 2, fwd ? opt(in->forwarded_to) :
-		    strcmp(s, "closed") == 0 ? member(before, "forwarded_to") :
+		bind_opt(q, 2, fwd ? rec_opt(in->forwarded_to) :
+		    strcmp(s, "closed") == 0 ? rec_member(before, "forwarded_to") :
 		    NULL);
 		bind_opt(q, 3, fwd ? in->due_day : strcmp(s, "closed") == 0 ?
-		    member(before, "due_day") : NULL);
-		bind_opt(q, 4, opt(in->answer));
+		    rec_member(before, "due_day") : NULL);
+		bind_opt(q, 4, rec_opt(in->answer));
 		bind_opt(q, 5, done ? in->day : NULL);
 		stmt_bind_int(q, 6, clock_now());
 		stmt_bind_int(q, 7, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_opinion(st, a, id, out, &own, e);
 	if (rc == 0)
-		rc = audit(st, a, "update", "opinion", id, &own, before, *out,
+		rc = rec_audit(st, a, "update", "opinion", id, &own, before, *out,
 		    e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- requirements -------------------------------------------------------- */
@@ -1232,7 +1070,7 @@ int
 dialogue_requirement_list(struct store *st, const struct actor *a,
     const struct dialogue_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, K_REQUIREMENT, "", "", NULL };
+	struct filter c = { .f = f, .a = a, .kind = K_REQUIREMENT };
 
 	return run_list(st, &c, REQ_COLS, REQ_FROM,
 	    "x.year DESC, x.org_id, x.host_title", req_row_json, out, e);
@@ -1244,7 +1082,7 @@ dialogue_requirement_put(struct store *st, const struct actor *a,
     bool *created, struct err *e)
 {
 	json_t *before = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	int64_t id = 0, now = clock_now();
 	int rc;
@@ -1254,8 +1092,8 @@ dialogue_requirement_put(struct store *st, const struct actor *a,
 	if (a->role != ROLE_SYSADMIN && a->role != ROLE_UNIT_ADMIN)
 		return err_set(e, ERR_PERM, "forbidden", NULL,
 		    "Chỉ quản trị viên được đặt yêu cầu đối thoại.");
-	rc = org_owner(st, a, in->org_id, "org_id", &own, e);
-	if (rc == 0 && empty(in->host_title))
+	rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
+	if (rc == 0 && rec_empty(in->host_title))
 		rc = err_set(e, ERR_INVAL, "invalid_field", "host_title",
 		    "Chức vụ người chủ trì không được để trống.");
 	if (rc != 0)
@@ -1284,7 +1122,7 @@ dialogue_requirement_put(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 1, in->required);
 		stmt_bind_int(q, 2, now);
 		stmt_bind_int(q, 3, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0 && before == NULL)
 		rc = store_prepare(st, "INSERT INTO dialogue_requirements"
@@ -1301,7 +1139,7 @@ dialogue_requirement_put(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 7, in->required);
 		stmt_bind_int(q, 8, now);
 		stmt_bind_int(q, 9, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 		*created = rc == 0;
 	}
 	if (rc == 0)
@@ -1316,10 +1154,10 @@ dialogue_requirement_put(struct store *st, const struct actor *a,
 		rc = rc == STEP_ROW ? 0 : (rc < 0 ? rc : ERR_INTERNAL);
 	}
 	if (rc == 0)
-		rc = audit(st, a, before != NULL ? "update" : "create",
+		rc = rec_audit(st, a, before != NULL ? "update" : "create",
 		    "dialogue_requirement", id, &own, before, *out, e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 static json_t *
@@ -1342,7 +1180,7 @@ int
 dialogue_compliance(struct store *st, const struct actor *a,
     const struct dialogue_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, K_REQUIREMENT, "", "", NULL };
+	struct filter c = { .f = f, .a = a, .kind = K_REQUIREMENT };
 	json_t *items = NULL;
 	struct stmt *q;
 	struct buf sql;
@@ -1368,7 +1206,7 @@ dialogue_compliance(struct store *st, const struct actor *a,
 		rc = store_prepare(st, buf_cstr(&sql), &q, e);
 	if (rc == 0) {
 		filter_bind(q, &c);
-		rc = collect(q, compliance_row_json, &items, e);
+		rc = rec_collect(q, compliance_row_json, &items, e);
 	}
 	buf_release(&sql);
 	if (rc == 0)

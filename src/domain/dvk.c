@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "domain/audit.h"
 #include "domain/list.h"
+#include "domain/record.h"
 #include "domain/unit.h"
 #include "domain/vocab.h"
 #include "store/store.h"
@@ -27,70 +28,9 @@ static const char *const task_status[] = {
 	"registered", "in_progress", "completed", "not_completed", NULL
 };
 
+#define WRITER_WHAT	"dữ liệu Dân vận khéo và nhiệm vụ đột phá"
+
 /* ---- small helpers --------------------------------------------------- */
-
-static int
-index_of(const char *const *list, const char *s)
-{
-	for (int i = 0; s != NULL && list[i] != NULL; i++)
-		if (strcmp(list[i], s) == 0)
-			return i;
-	return -1;
-}
-
-static json_t *
-jstr(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
-
-static json_t *
-col_str(struct stmt *q, int c)
-{
-	return jstr(stmt_col_text(q, c));
-}
-
-static json_t *
-col_id(struct stmt *q, int c)
-{
-	return stmt_col_is_null(q, c) ? json_null() :
-	    json_integer(stmt_col_int(q, c));
-}
-
-static const char *
-member(json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-static json_int_t
-imember(json_t *obj, const char *key)
-{
-	return json_integer_value(json_object_get(obj, key));
-}
-
-/* An optional text: "" means none. */
-static const char *
-opt(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? s : NULL;
-}
-
-static bool
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-static int
-check_writer(const struct actor *a, struct err *e)
-{
-	if (a->role == ROLE_VIEWER)
-		return err_set(e, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu Dân vận "
-		    "khéo và nhiệm vụ đột phá.");
-	return 0;
-}
 
 static int
 check_year(int64_t year, const char *api_code, const char *field,
@@ -100,125 +40,6 @@ check_year(int64_t year, const char *api_code, const char *field,
 		return err_set(e, ERR_INVAL, api_code, field,
 		    "Năm phải từ %d đến %d.", DVK_YEAR_MIN, DVK_YEAR_MAX);
 	return 0;
-}
-
-/* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-static int
-finish(struct store *st, int rc, json_t **out, struct err *e)
-{
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc != 0) {
-		store_rollback(st);
-		if (out != NULL) {
-			json_decref(*out);
-			*out = NULL;
-		}
-	}
-	return rc;
-}
-
-static int
-step_id(struct stmt *q, int64_t *id, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	if (rc == STEP_ROW)
-		*id = stmt_col_int(q, 0);
-	stmt_finalize(q);
-	return rc == STEP_ROW ? 0 : (rc < 0 ? rc : ERR_INTERNAL);
-}
-
-static int
-step_done(struct stmt *q, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	stmt_finalize(q);
-	return rc < 0 ? rc : 0;
-}
-
-/* Every row of q through row() into the array *out; finalizes q. */
-static int
-collect(struct stmt *q, json_t *(*row)(struct stmt *), json_t **out,
-    struct err *e)
-{
-	int rc;
-
-	*out = json_array();
-	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e))
-		json_array_append_new(*out, row(q));
-	stmt_finalize(q);
-	if (rc < 0) {
-		json_decref(*out);
-		*out = NULL;
-		return rc;
-	}
-	return 0;
-}
-
-static void
-bind_creator(struct stmt *q, int idx, const struct actor *a)
-{
-	if (a->user_id > 0)
-		stmt_bind_int(q, idx, a->user_id);
-	else
-		stmt_bind_null(q, idx);
-}
-
-/* The unit a record belongs to. */
-struct owner {
-	int	structure;
-	char	code[UNIT_CODE_MAX];
-	char	path[UNIT_PATH_MAX];
-};
-
-/* The unit of organisation org_id, which a must see (invalid_field
- * org_id otherwise, like a missing one). */
-static int
-org_owner(struct store *st, const struct actor *a, int64_t org_id,
-    struct owner *o, struct err *e)
-{
-	bool found = false, inside = false;
-	struct stmt *q;
-	int rc;
-
-	rc = store_prepare(st, "SELECT unit_structure, unit_code, unit_path"
-	    " FROM organizations WHERE id = ?", &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(q, 1, org_id);
-	rc = stmt_step(q, e);
-	if (rc == STEP_ROW) {
-		found = true;
-		o->structure = (int)stmt_col_int(q, 0);
-		snprintf(o->code, sizeof(o->code), "%s", stmt_col_text(q, 1));
-		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 2));
-	}
-	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (found) {
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-		if (rc != 0)
-			return rc;
-	}
-	if (!inside)
-		return err_set(e, ERR_INVAL, "invalid_field", "org_id", "Tổ "
-		    "chức không tồn tại hoặc nằm ngoài phạm vi quản lý của "
-		    "bạn.");
-	return 0;
-}
-
-static int
-audit(struct store *st, const struct actor *a, const char *action,
-    const char *entity, int64_t id, const struct owner *o, json_t *before,
-    json_t *after, struct err *e)
-{
-	struct audit_entry ent = { action, entity, id, o->structure, o->code,
-	    o->path, before, after };
-
-	return audit_record(st, a, &ent, e);
 }
 
 /* ---- list filters ---------------------------------------------------- */
@@ -231,31 +52,28 @@ struct filter {
 	const struct actor	*a;
 	const char		*t;		/* table alias */
 	bool			 models;
-	char			 upath[UNIT_PATH_MAX];
+	struct rec_subtree	 sub;
 	char			*like;
 };
 
 static int
 filter_init(struct store *st, struct filter *c, struct err *e)
 {
-	struct unit_info info;
+	int rc;
 
-	c->upath[0] = '\0';
 	c->like = NULL;
-	if (c->f->unit != NULL) {
-		if (unit_lookup(st, c->f->structure, c->f->unit, &info, e) != 0)
-			return err_set(e, ERR_INVAL, "invalid_param", "unit",
-			    "Đơn vị hành chính không tồn tại.");
-		snprintf(c->upath, sizeof(c->upath), "%s", info.path);
-	}
+	rc = rec_subtree_init(st, c->f->structure, c->f->unit, "unit", &c->sub,
+	    e);
+	if (rc != 0)
+		return rc;
 	if (c->models && c->f->status != NULL &&
-	    index_of(model_status, c->f->status) < 0)
+	    rec_index_of(model_status, c->f->status) < 0)
 		return err_set(e, ERR_INVAL, "invalid_param", "status",
 		    "Trạng thái mô hình không hợp lệ.");
 	if (c->models && c->f->field != NULL) {
 		bool ok;
-		int rc = field_exists(st, c->f->field, &ok, e);
 
+		rc = field_exists(st, c->f->field, &ok, e);
 		if (rc != 0)
 			return rc;
 		if (!ok)
@@ -274,14 +92,14 @@ filter_sql(struct buf *sql, const char *scope, const struct filter *c)
 {
 	const struct dvk_query *f = c->f;
 	const char *t = c->t;
+	char col[24];
 
 	buf_add_str(sql, " WHERE ");
 	buf_add_str(sql, scope);
 	if (f->structure != 0)
 		buf_add_fmt(sql, " AND %s.unit_structure = ?", t);
-	if (f->unit != NULL)
-		buf_add_fmt(sql, " AND (%s.unit_path = ? OR (%s.unit_path > ?"
-		    " AND %s.unit_path < ?))", t, t, t);
+	snprintf(col, sizeof(col), "%s.unit_path", t);
+	rec_subtree_sql(sql, col, &c->sub);
 	if (f->org_id != 0)
 		buf_add_fmt(sql, " AND %s.org_id = ?", t);
 	if (f->year != 0)
@@ -303,18 +121,11 @@ filter_bind(struct stmt *q, const void *ctxv)
 {
 	const struct filter *c = ctxv;
 	const struct dvk_query *f = c->f;
-	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
 	int i = actor_bind_scope(c->a, q, 1);
 
 	if (f->structure != 0)
 		stmt_bind_int(q, i++, f->structure);
-	if (f->unit != NULL) {
-		snprintf(lo, sizeof(lo), "%s/", c->upath);
-		snprintf(hi, sizeof(hi), "%s0", c->upath);
-		stmt_bind_text(q, i++, c->upath);
-		stmt_bind_text(q, i++, lo);
-		stmt_bind_text(q, i++, hi);
-	}
+	i = rec_subtree_bind(q, i, &c->sub);
 	if (f->org_id != 0)
 		stmt_bind_int(q, i++, f->org_id);
 	if (f->year != 0)
@@ -352,7 +163,7 @@ dvk_fields(struct store *st, json_t **out, struct err *e)
 	rc = store_prepare(st, "SELECT code, name FROM dvk_fields ORDER BY"
 	    " sort, code", &q, e);
 	if (rc == 0)
-		rc = collect(q, field_row, &items, e);
+		rc = rec_collect(q, field_row, &items, e);
 	if (rc == 0)
 		*out = json_pack("{s:o}", "items", items);
 	return rc;
@@ -409,15 +220,15 @@ model_row(struct stmt *q)
 	    "kind", stmt_col_text(q, 8), "year", (json_int_t)stmt_col_int(q, 9),
 	    "status", stmt_col_text(q, 10),
 	    "outstanding", stmt_col_int(q, 11) != 0,
-	    "results", col_str(q, 12), "evidence", col_str(q, 13),
-	    "replicated_from", col_id(q, 14),
+	    "results", rec_col_str(q, 12), "evidence", rec_col_str(q, 13),
+	    "replicated_from", rec_col_id(q, 14),
 	    "created_at", c, "updated_at", u);
 }
 
 /* One model visible to a: its JSON in *out and its unit in *o. */
 static int
 fetch_model(struct store *st, const struct actor *a, int64_t id,
-    json_t **out, struct owner *o, struct err *e)
+    json_t **out, struct rec_owner *o, struct err *e)
 {
 	bool inside = false;
 	struct stmt *q;
@@ -462,7 +273,7 @@ static int
 check_source(struct store *st, const struct actor *a, int64_t src,
     int64_t self, struct err *e)
 {
-	struct owner o;
+	struct rec_owner o;
 	json_t *m = NULL;
 	int rc;
 
@@ -485,7 +296,7 @@ check_model(struct store *st, const struct actor *a,
 	bool ok;
 	int rc;
 
-	if (empty(v->name))
+	if (rec_empty(v->name))
 		return err_set(e, ERR_INVAL, "invalid_field", "name",
 		    "Tên mô hình không được để trống.");
 	rc = field_exists(st, v->field, &ok, e);
@@ -494,12 +305,12 @@ check_model(struct store *st, const struct actor *a,
 	if (!ok)
 		return err_set(e, ERR_INVAL, "invalid_field", "field",
 		    "Lĩnh vực không có trong danh mục lĩnh vực Dân vận khéo.");
-	if (index_of(model_kind, v->kind) < 0)
+	if (rec_index_of(model_kind, v->kind) < 0)
 		return err_set(e, ERR_INVAL, "invalid_field", "kind",
 		    "Loại phải là collective (tập thể) hoặc individual (cá "
 		    "nhân).");
 	rc = check_year(v->year, "invalid_field", "year", e);
-	if (rc == 0 && index_of(model_status, v->status) < 0)
+	if (rc == 0 && rec_index_of(model_status, v->status) < 0)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "status",
 		    "Trạng thái phải là registered, implementing, evaluated "
 		    "hoặc recognised.");
@@ -550,7 +361,7 @@ int
 dvk_model_list(struct store *st, const struct actor *a,
     const struct dvk_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, "m", true, "", NULL };
+	struct filter c = { .f = f, .a = a, .t = "m", .models = true };
 	struct list_query lq;
 	struct buf from;
 	int rc;
@@ -577,22 +388,22 @@ dvk_model_create(struct store *st, const struct actor *a,
     const struct dvk_model_input *in, json_t **out, struct err *e)
 {
 	struct model_vals v = { in->name, in->field, in->kind,
-	    in->status != NULL ? in->status : "registered", opt(in->results),
-	    opt(in->evidence), in->year,
+	    in->status != NULL ? in->status : "registered", rec_opt(in->results),
+	    rec_opt(in->evidence), in->year,
 	    in->has_replicated_from ? in->replicated_from : 0,
 	    in->has_outstanding && in->outstanding };
-	struct owner own, o2;
+	struct rec_owner own, o2;
 	struct stmt *q;
 	int64_t id = 0, now = clock_now();
 	int rc;
 
 	*out = NULL;
-	rc = check_writer(a, e);
+	rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && !in->has_org_id)
 		rc = err_set(e, ERR_INVAL, "missing_field", "org_id",
 		    "Thiếu trường bắt buộc \"org_id\".");
 	if (rc == 0)
-		rc = org_owner(st, a, in->org_id, &own, e);
+		rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_model(st, a, &v, 0, e);
 	if (rc != 0)
@@ -615,18 +426,18 @@ dvk_model_create(struct store *st, const struct actor *a,
 		if (rc != 0) {
 			stmt_finalize(q);
 		} else {
-			bind_creator(q, 16, a);
+			rec_bind_creator(q, 16, a);
 			stmt_bind_int(q, 17, now);
 			stmt_bind_int(q, 18, now);
-			rc = step_id(q, &id, e);
+			rc = stmt_step_id(q, &id, e);
 		}
 	}
 	if (rc == 0)
 		rc = fetch_model(st, a, id, out, &o2, e);
 	if (rc == 0)
-		rc = audit(st, a, "create", "dvk_model", id, &own, NULL, *out,
+		rc = rec_audit(st, a, "create", "dvk_model", id, &own, NULL, *out,
 		    e);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -634,7 +445,7 @@ dvk_model_get(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct err *e)
 {
 	json_t *m = NULL, *reps = NULL;
-	struct owner o;
+	struct rec_owner o;
 	struct stmt *q;
 	int rc;
 
@@ -647,7 +458,7 @@ dvk_model_get(struct store *st, const struct actor *a, int64_t id,
 	if (rc == 0) {
 		stmt_bind_int(q, 1, id);
 		actor_bind_scope(a, q, 2);
-		rc = collect(q, model_row, &reps, e);
+		rc = rec_collect(q, model_row, &reps, e);
 	}
 	if (rc != 0) {
 		json_decref(m);
@@ -663,7 +474,7 @@ dvk_model_update(struct store *st, const struct actor *a, int64_t id,
 {
 	struct model_vals v;
 	json_t *before = NULL;
-	struct owner o;
+	struct rec_owner o;
 	struct stmt *q;
 	int rc;
 
@@ -677,13 +488,13 @@ dvk_model_update(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_model(st, a, id, &before, &o, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0) {
-		v = (struct model_vals){ member(before, "name"),
-		    member(before, "field"), member(before, "kind"),
-		    member(before, "status"), member(before, "results"),
-		    member(before, "evidence"), imember(before, "year"),
-		    imember(before, "replicated_from"),
+		v = (struct model_vals){ rec_member(before, "name"),
+		    rec_member(before, "field"), rec_member(before, "kind"),
+		    rec_member(before, "status"), rec_member(before, "results"),
+		    rec_member(before, "evidence"), rec_imember(before, "year"),
+		    rec_imember(before, "replicated_from"),
 		    json_is_true(json_object_get(before, "outstanding")) };
 		if (in->name != NULL)
 			v.name = in->name;
@@ -694,16 +505,16 @@ dvk_model_update(struct store *st, const struct actor *a, int64_t id,
 		if (in->has_year)
 			v.year = in->year;
 		if (in->results != NULL)
-			v.results = opt(in->results);
+			v.results = rec_opt(in->results);
 		if (in->evidence != NULL)
-			v.evidence = opt(in->evidence);
+			v.evidence = rec_opt(in->evidence);
 		if (in->has_replicated_from)
 			v.replicated_from = in->replicated_from;
 		if (in->has_outstanding)
 			v.outstanding = in->outstanding;
 		if (in->status != NULL) {
-			int from = index_of(model_status, v.status);
-			int to = index_of(model_status, in->status);
+			int from = rec_index_of(model_status, v.status);
+			int to = rec_index_of(model_status, in->status);
 
 			if (to >= 0 && to < from)
 				rc = err_set(e, ERR_EXISTS, "invalid_state",
@@ -728,16 +539,16 @@ dvk_model_update(struct store *st, const struct actor *a, int64_t id,
 		} else {
 			stmt_bind_int(q, 12, clock_now());
 			stmt_bind_int(q, 13, id);
-			rc = step_done(q, e);
+			rc = stmt_step_done(q, e);
 		}
 	}
 	if (rc == 0)
 		rc = fetch_model(st, a, id, out, &o, e);
 	if (rc == 0)
-		rc = audit(st, a, "update", "dvk_model", id, &o, before, *out,
+		rc = rec_audit(st, a, "update", "dvk_model", id, &o, before, *out,
 		    e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- breakthrough tasks ---------------------------------------------- */
@@ -770,13 +581,13 @@ task_row(struct stmt *q)
 	    "year", (json_int_t)stmt_col_int(q, 6),
 	    "title", stmt_col_text(q, 7),
 	    "progress", (json_int_t)stmt_col_int(q, 8),
-	    "status", stmt_col_text(q, 9), "evaluation", col_str(q, 10),
+	    "status", stmt_col_text(q, 9), "evaluation", rec_col_str(q, 10),
 	    "created_at", c, "updated_at", u);
 }
 
 static int
 fetch_task(struct store *st, const struct actor *a, int64_t id,
-    json_t **out, struct owner *o, struct err *e)
+    json_t **out, struct rec_owner *o, struct err *e)
 {
 	bool inside = false;
 	struct stmt *q;
@@ -813,7 +624,7 @@ int
 breakthrough_list(struct store *st, const struct actor *a,
     const struct dvk_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, "t", false, "", NULL };
+	struct filter c = { .f = f, .a = a, .t = "t", .models = false };
 	struct list_query lq;
 	struct buf from;
 	int rc;
@@ -852,7 +663,7 @@ task_count(struct store *st, int64_t org_id, int64_t year, int64_t *n,
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, 1, org_id);
-	rc = step_done(q, e);
+	rc = stmt_step_done(q, e);
 	if (rc != 0)
 		return rc;
 	rc = store_prepare(st, "SELECT COUNT(*) FROM breakthrough_tasks"
@@ -872,21 +683,21 @@ int
 breakthrough_create(struct store *st, const struct actor *a,
     const struct breakthrough_input *in, json_t **out, struct err *e)
 {
-	struct owner own, o2;
+	struct rec_owner own, o2;
 	struct stmt *q;
 	int64_t id = 0, n = 0, now = clock_now();
 	int max = 5, rc;
 
 	*out = NULL;
-	rc = check_writer(a, e);
+	rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && !in->has_org_id)
 		rc = err_set(e, ERR_INVAL, "missing_field", "org_id",
 		    "Thiếu trường bắt buộc \"org_id\".");
 	if (rc == 0)
-		rc = org_owner(st, a, in->org_id, &own, e);
+		rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_year(in->year, "invalid_field", "year", e);
-	if (rc == 0 && empty(in->title))
+	if (rc == 0 && rec_empty(in->title))
 		rc = err_set(e, ERR_INVAL, "invalid_field", "title",
 		    "Tên nhiệm vụ đột phá không được để trống.");
 	if (rc != 0)
@@ -915,17 +726,17 @@ breakthrough_create(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 4, own.path);
 		stmt_bind_int(q, 5, in->year);
 		stmt_bind_text(q, 6, in->title);
-		bind_creator(q, 7, a);
+		rec_bind_creator(q, 7, a);
 		stmt_bind_int(q, 8, now);
 		stmt_bind_int(q, 9, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_task(st, a, id, out, &o2, e);
 	if (rc == 0)
-		rc = audit(st, a, "create", "breakthrough_task", id, &own, NULL,
+		rc = rec_audit(st, a, "create", "breakthrough_task", id, &own, NULL,
 		    *out, e);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -935,7 +746,7 @@ breakthrough_update(struct store *st, const struct actor *a, int64_t id,
 	const char *title, *status, *eval;
 	json_t *before = NULL;
 	int64_t progress = 0;
-	struct owner o;
+	struct rec_owner o;
 	struct stmt *q;
 	int rc;
 
@@ -949,29 +760,29 @@ breakthrough_update(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_task(st, a, id, &before, &o, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc != 0) {
 		json_decref(before);
-		return finish(st, rc, out, e);
+		return rec_finish(st, rc, out, e);
 	}
-	title = in->title != NULL ? in->title : member(before, "title");
+	title = in->title != NULL ? in->title : rec_member(before, "title");
 	progress = in->has_progress ? in->progress :
-	    imember(before, "progress");
-	status = in->status != NULL ? in->status : member(before, "status");
-	eval = in->evaluation != NULL ? opt(in->evaluation) :
-	    member(before, "evaluation");
+	    rec_imember(before, "progress");
+	status = in->status != NULL ? in->status : rec_member(before, "status");
+	eval = in->evaluation != NULL ? rec_opt(in->evaluation) :
+	    rec_member(before, "evaluation");
 	/* Progress reported on a registered task means work has begun. */
 	if (in->status == NULL && strcmp(status, "registered") == 0 &&
 	    progress > 0)
 		status = "in_progress";
-	if (empty(title))
+	if (rec_empty(title))
 		rc = err_set(e, ERR_INVAL, "invalid_field", "title",
 		    "Tên nhiệm vụ đột phá không được để trống.");
-	else if (index_of(task_status, status) < 0)
+	else if (rec_index_of(task_status, status) < 0)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "status",
 		    "Trạng thái phải là registered, in_progress, completed "
 		    "hoặc not_completed.");
-	else if (index_of(task_status, status) >= 2 && eval == NULL)
+	else if (rec_index_of(task_status, status) >= 2 && eval == NULL)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "evaluation",
 		    "Đánh giá cuối năm (hoàn thành hoặc không hoàn thành) "
 		    "cần có nội dung đánh giá.");
@@ -986,15 +797,15 @@ breakthrough_update(struct store *st, const struct actor *a, int64_t id,
 		stmt_bind_text(q, 4, eval);
 		stmt_bind_int(q, 5, clock_now());
 		stmt_bind_int(q, 6, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_task(st, a, id, out, &o, e);
 	if (rc == 0)
-		rc = audit(st, a, "update", "breakthrough_task", id, &o, before,
+		rc = rec_audit(st, a, "update", "breakthrough_task", id, &o, before,
 		    *out, e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- subtree counts -------------------------------------------------- */

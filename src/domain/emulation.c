@@ -11,18 +11,13 @@
 #include "core/xlsxwrite.h"
 #include "domain/audit.h"
 #include "domain/list.h"
+#include "domain/record.h"
 #include "store/store.h"
 
 #define XLSX_MAX	((size_t)16 << 20)
 #define NAME_MAX_LEN	256
 
 /* ---- small helpers --------------------------------------------------- */
-
-static json_t *
-jstr(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
 
 static json_t *
 col_int_or_null(struct stmt *q, int c)
@@ -40,18 +35,6 @@ col_time(struct stmt *q, int c)
 		return json_null();
 	clock_iso(stmt_col_int(q, c), t);
 	return json_string(t);
-}
-
-static const char *
-opt(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? s : NULL;
-}
-
-static bool
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
 }
 
 static void
@@ -80,37 +63,6 @@ check_manager(const struct actor *a, struct err *e)
 		return 0;
 	return err_set(e, ERR_PERM, "forbidden", NULL, "Chỉ quản trị viên và "
 	    "lãnh đạo được quản lý bộ tiêu chí và khối thi đua.");
-}
-
-/* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-static int
-finish(struct store *st, int rc, json_t **out, struct err *e)
-{
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc != 0) {
-		store_rollback(st);
-		if (out != NULL) {
-			json_decref(*out);
-			*out = NULL;
-		}
-	}
-	return rc;
-}
-
-/* Step a statement that returns no rows, or an INSERT ... RETURNING id
- * when id is not NULL; finalizes q. */
-static int
-step_once(struct stmt *q, int64_t *id, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	if (rc == STEP_ROW && id != NULL)
-		*id = stmt_col_int(q, 0);
-	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	return id != NULL && rc != STEP_ROW ? ERR_INTERNAL : 0;
 }
 
 static int
@@ -211,7 +163,7 @@ emulation_set_list(struct store *st, int64_t limit, int64_t offset,
 static int
 check_set_input(const struct emulation_set_input *in, struct err *e)
 {
-	if (empty(in->name))
+	if (rec_empty(in->name))
 		return err_set(e, ERR_INVAL, "invalid_field", "name",
 		    "Tên bộ tiêu chí không được để trống.");
 	if (!in->has_year || in->year < 2000 || in->year > 2100)
@@ -255,13 +207,13 @@ emulation_set_create(struct store *st, const struct actor *a,
 		bind_user(q, 7, a);
 		stmt_bind_int(q, 8, now);
 		stmt_bind_int(q, 9, now);
-		rc = step_once(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_set(st, id, out, e);
 	if (rc == 0)
 		rc = audit(st, a, "create", "emulation_set", id, NULL, *out, e);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 #define CRIT_COLS							\
@@ -341,13 +293,13 @@ refuse_published(json_t *set, struct err *e)
 static int
 check_criterion(const struct emulation_criterion_input *in, struct err *e)
 {
-	if (empty(in->group_name))
+	if (rec_empty(in->group_name))
 		return err_set(e, ERR_INVAL, "invalid_field", "group_name",
 		    "Nhóm tiêu chí không được để trống.");
-	if (empty(in->code))
+	if (rec_empty(in->code))
 		return err_set(e, ERR_INVAL, "invalid_field", "code",
 		    "Mã tiêu chí không được để trống.");
-	if (empty(in->name))
+	if (rec_empty(in->name))
 		return err_set(e, ERR_INVAL, "invalid_field", "name",
 		    "Tên tiêu chí không được để trống.");
 	if (!in->has_max_points || in->max_points < 1)
@@ -424,7 +376,7 @@ emulation_criterion_create(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 7, in->has_evidence_required &&
 		    in->evidence_required ? 1 : 0);
 		stmt_bind_int(q, 8, in->has_sort ? in->sort : (n + 1) * 10);
-		rc = step_once(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 		if (rc == ERR_EXISTS)
 			rc = err_set(e, ERR_EXISTS, "conflict", "code",
 			    "Mã tiêu chí đã có trong bộ tiêu chí này.");
@@ -443,7 +395,7 @@ emulation_criterion_create(struct store *st, const struct actor *a,
 	if (rc == 0)
 		rc = audit(st, a, "create", "emulation_criterion", id, NULL,
 		    *out, e);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -478,7 +430,7 @@ emulation_set_publish(struct store *st, const struct actor *a, int64_t id,
 		stmt_bind_int(q, 1, now);
 		stmt_bind_int(q, 2, now);
 		stmt_bind_int(q, 3, id);
-		rc = step_once(q, NULL, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_set(st, id, out, e);
@@ -486,7 +438,7 @@ emulation_set_publish(struct store *st, const struct actor *a, int64_t id,
 		rc = audit(st, a, "update", "emulation_set", id, before, *out,
 		    e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -517,7 +469,7 @@ emulation_set_new_version(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 2, now);
 		stmt_bind_int(q, 3, now);
 		stmt_bind_int(q, 4, id);
-		rc = step_once(q, &nid, e);
+		rc = stmt_step_id(q, &nid, e);
 		if (rc == ERR_EXISTS)
 			rc = err_set(e, ERR_EXISTS, "conflict", NULL, "Phiên bản "
 			    "tiếp theo của bộ tiêu chí này đã được tạo.");
@@ -532,7 +484,7 @@ emulation_set_new_version(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		stmt_bind_int(q, 1, nid);
 		stmt_bind_int(q, 2, id);
-		rc = step_once(q, NULL, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = emulation_set_get(st, nid, out, e);
@@ -540,7 +492,7 @@ emulation_set_new_version(struct store *st, const struct actor *a,
 		rc = audit(st, a, "create", "emulation_set", nid, src,
 		    json_object_get(*out, "set"), e);
 	json_decref(src);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- blocs ----------------------------------------------------------- */
@@ -662,7 +614,7 @@ emulation_bloc_create(struct store *st, const struct actor *a,
 
 	*out = NULL;
 	rc = check_manager(a, e);
-	if (rc == 0 && empty(in->name))
+	if (rc == 0 && rec_empty(in->name))
 		rc = err_set(e, ERR_INVAL, "invalid_field", "name",
 		    "Tên khối thi đua không được để trống.");
 	if (rc == 0)
@@ -683,56 +635,13 @@ emulation_bloc_create(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 2, in->set_id);
 		bind_user(q, 3, a);
 		stmt_bind_int(q, 4, clock_now());
-		rc = step_once(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_bloc(st, id, out, e);
 	if (rc == 0)
 		rc = audit(st, a, "create", "emulation_bloc", id, NULL, *out, e);
-	return finish(st, rc, out, e);
-}
-
-/* The unit of organisation org_id, which a must see (invalid_field on
- * field otherwise). */
-struct owner {
-	int	structure;
-	char	code[UNIT_CODE_MAX];
-	char	path[UNIT_PATH_MAX];
-};
-
-static int
-org_owner(struct store *st, const struct actor *a, int64_t org_id,
-    struct owner *o, struct err *e)
-{
-	bool found = false, inside = false;
-	struct stmt *q;
-	int rc;
-
-	rc = store_prepare(st, "SELECT unit_structure, unit_code, unit_path"
-	    " FROM organizations WHERE id = ?", &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(q, 1, org_id);
-	rc = stmt_step(q, e);
-	if (rc == STEP_ROW) {
-		found = true;
-		o->structure = (int)stmt_col_int(q, 0);
-		snprintf(o->code, sizeof(o->code), "%s", stmt_col_text(q, 1));
-		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 2));
-	}
-	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (found) {
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-		if (rc != 0)
-			return rc;
-	}
-	if (!inside)
-		return err_set(e, ERR_INVAL, "invalid_field", "org_id",
-		    "Tổ chức không tồn tại hoặc nằm ngoài phạm vi quản lý của "
-		    "bạn.");
-	return 0;
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -740,7 +649,7 @@ emulation_bloc_add_member(struct store *st, const struct actor *a,
     int64_t bloc_id, int64_t org_id, json_t **out, struct err *e)
 {
 	json_t *before = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	int rc;
 
@@ -752,7 +661,7 @@ emulation_bloc_add_member(struct store *st, const struct actor *a,
 		return rc;
 	rc = fetch_bloc(st, bloc_id, &before, e);
 	if (rc == 0)
-		rc = org_owner(st, a, org_id, &own, e);
+		rc = rec_org_owner(st, a, org_id, "org_id", &own, e);
 	if (rc == 0 && json_array_size(json_object_get(before, "members")) >=
 	    EMULATION_MEMBERS_MAX)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "org_id",
@@ -763,7 +672,7 @@ emulation_bloc_add_member(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		stmt_bind_int(q, 1, bloc_id);
 		stmt_bind_int(q, 2, org_id);
-		rc = step_once(q, NULL, e);
+		rc = stmt_step_done(q, e);
 		if (rc == ERR_EXISTS)
 			rc = err_set(e, ERR_EXISTS, "conflict", "org_id",
 			    "Tổ chức đã là thành viên của khối thi đua.");
@@ -774,7 +683,7 @@ emulation_bloc_add_member(struct store *st, const struct actor *a,
 		rc = audit(st, a, "update", "emulation_bloc", bloc_id, before,
 		    *out, e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- scores ---------------------------------------------------------- */
@@ -823,7 +732,7 @@ fetch_crit(struct store *st, int64_t id, struct crit *c, struct err *e)
  * the scope but is not the scope itself (actor_in_scope checked it).
  */
 static int
-check_assessor(const struct actor *a, bool self, const struct owner *own,
+check_assessor(const struct actor *a, bool self, const struct rec_owner *own,
     struct err *e)
 {
 	bool same = a->scope_structure == own->structure &&
@@ -853,10 +762,10 @@ score_row_json(struct stmt *q)
 	    "criterion_id", (json_int_t)stmt_col_int(q, 1),
 	    "org_id", (json_int_t)stmt_col_int(q, 2),
 	    "self_points", col_int_or_null(q, 3),
-	    "self_note", jstr(stmt_col_text(q, 4)),
-	    "evidence", jstr(stmt_col_text(q, 5)),
+	    "self_note", rec_jstr(stmt_col_text(q, 4)),
+	    "evidence", rec_jstr(stmt_col_text(q, 5)),
 	    "appraised_points", col_int_or_null(q, 6),
-	    "appraisal_note", jstr(stmt_col_text(q, 7)),
+	    "appraisal_note", rec_jstr(stmt_col_text(q, 7)),
 	    "updated_at", col_time(q, 8));
 }
 
@@ -890,7 +799,7 @@ check_score(const struct emulation_score_input *in, const struct crit *c,
 		return err_set(e, ERR_INVAL, "invalid_field", "points",
 		    "Điểm phải từ 0 đến điểm tối đa của tiêu chí.");
 	if (self && c->evidence_required && in->points > 0 &&
-	    empty(in->evidence))
+	    rec_empty(in->evidence))
 		return err_set(e, ERR_INVAL, "invalid_field", "evidence",
 		    "Tiêu chí này bắt buộc có minh chứng khi tự chấm điểm.");
 	if (!self && in->evidence != NULL)
@@ -942,7 +851,7 @@ write_score(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 2, in->criterion_id);
 		stmt_bind_int(q, 3, in->org_id);
 		stmt_bind_int(q, 4, clock_now());
-		rc = step_once(q, NULL, e);
+		rc = stmt_step_done(q, e);
 		if (rc != 0)
 			return rc;
 	}
@@ -955,14 +864,14 @@ write_score(struct store *st, const struct actor *a,
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, i++, in->points);
-	bind_opt_text(q, i++, opt(in->note));
+	bind_opt_text(q, i++, rec_opt(in->note));
 	if (self)
-		bind_opt_text(q, i++, opt(in->evidence));
+		bind_opt_text(q, i++, rec_opt(in->evidence));
 	bind_user(q, i++, a);
 	stmt_bind_int(q, i++, clock_now());
 	stmt_bind_int(q, i++, in->criterion_id);
 	stmt_bind_int(q, i, in->org_id);
-	return step_once(q, NULL, e);
+	return stmt_step_done(q, e);
 }
 
 int
@@ -971,7 +880,7 @@ emulation_score_put(struct store *st, const struct actor *a,
 {
 	struct audit_entry ent;
 	json_t *before = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct crit c = { 0, 0, false, false };
 	bool self;
 	int rc;
@@ -988,7 +897,7 @@ emulation_score_put(struct store *st, const struct actor *a,
 	rc = store_begin_write(st, e);
 	if (rc != 0)
 		return rc;
-	rc = org_owner(st, a, in->org_id, &own, e);
+	rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_assessor(a, self, &own, e);
 	if (rc == 0)
@@ -1012,7 +921,7 @@ emulation_score_put(struct store *st, const struct actor *a,
 		rc = audit_record(st, a, &ent, e);
 	}
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- ranking ----------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* org.c - organisations and their rules. */
 #include "domain/org.h"
+#include "domain/record.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,30 +145,10 @@ insert_org(struct store *st, const struct org_input *in,
 		stmt_bind_text(q, 7, info->path);
 		stmt_bind_int(q, 8, now);
 		stmt_bind_int(q, 9, now);
-		rc = stmt_step(q, e);
-		if (rc == STEP_ROW)
-			*id = stmt_col_int(q, 0);
-		stmt_finalize(q);
-		rc = rc == STEP_ROW ? 0 : (rc < 0 ? rc : ERR_INTERNAL);
+		rc = stmt_step_id(q, id, e);
 	}
 	free(fold);
 	free(key);
-	return rc;
-}
-
-/* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-static int
-finish(struct store *st, int rc, json_t **out, struct err *e)
-{
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc != 0) {
-		store_rollback(st);
-		if (out != NULL) {
-			json_decref(*out);
-			*out = NULL;
-		}
-	}
 	return rc;
 }
 
@@ -209,7 +190,7 @@ org_create(struct store *st, const struct actor *a,
 		    structure, code, path, NULL, *out };
 		rc = audit_record(st, a, &ent, e);
 	}
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -262,7 +243,7 @@ org_update(struct store *st, const struct actor *a, int64_t id,
 	free(fold);
 	free(key);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* Tables whose rows belong to an organisation: one that holds any stays,
@@ -335,7 +316,7 @@ org_delete(struct store *st, const struct actor *a, int64_t id,
 		rc = audit_record(st, a, &ent, e);
 	}
 	json_decref(before);
-	return finish(st, rc, NULL, e);
+	return rec_finish(st, rc, NULL, e);
 }
 
 int
@@ -349,15 +330,14 @@ org_get(struct store *st, const struct actor *a, int64_t id, json_t **out,
 }
 
 static void
-list_where(struct buf *sql, const struct org_query *f)
+list_where(struct buf *sql, const struct org_query *f,
+    const struct rec_subtree *sub)
 {
 	buf_add_str(sql, ORG_FROM " WHERE " SCOPE_SQL("o.unit_structure",
 	    "o.unit_path", "o.unit_code"));
 	if (f->structure != 0)
 		buf_add_str(sql, " AND o.unit_structure = ?");
-	if (f->unit != NULL)
-		buf_add_str(sql, " AND (o.unit_path = ? OR (o.unit_path > ?"
-		    " AND o.unit_path < ?))");
+	rec_subtree_sql(sql, "o.unit_path", sub);
 	if (f->type != NULL)
 		buf_add_str(sql, " AND o.type = ?");
 	if (f->q != NULL)
@@ -367,7 +347,7 @@ list_where(struct buf *sql, const struct org_query *f)
 struct org_list_ctx {
 	const struct org_query	*f;
 	const struct actor	*a;
-	const char		*upath;
+	struct rec_subtree	 sub;
 	const char		*like;
 };
 
@@ -376,18 +356,11 @@ list_bind(struct stmt *q, const void *ctxv)
 {
 	const struct org_list_ctx *c = ctxv;
 	const struct org_query *f = c->f;
-	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
 	int i = actor_bind_scope(c->a, q, 1);
 
 	if (f->structure != 0)
 		stmt_bind_int(q, i++, f->structure);
-	if (f->unit != NULL) {
-		snprintf(lo, sizeof(lo), "%s/", c->upath);
-		snprintf(hi, sizeof(hi), "%s0", c->upath);
-		stmt_bind_text(q, i++, c->upath);
-		stmt_bind_text(q, i++, lo);
-		stmt_bind_text(q, i++, hi);
-	}
+	i = rec_subtree_bind(q, i, &c->sub);
 	if (f->type != NULL)
 		stmt_bind_text(q, i++, f->type);
 	if (f->q != NULL)
@@ -399,26 +372,22 @@ int
 org_list(struct store *st, const struct actor *a, const struct org_query *f,
     json_t **out, struct err *e)
 {
-	struct org_list_ctx c = { f, a, NULL, NULL };
-	struct unit_info info;
+	struct org_list_ctx c = { .f = f, .a = a };
 	struct list_query lq;
 	struct buf from;
 	char *like = NULL;
 	int rc;
 
 	*out = NULL;
-	memset(&info, 0, sizeof(info));
-	if (f->unit != NULL && unit_lookup(st, f->structure, f->unit, &info,
-	    e) != 0)
-		return err_set(e, ERR_INVAL, "invalid_param", "unit",
-		    "Đơn vị hành chính không tồn tại.");
+	rc = rec_subtree_init(st, f->structure, f->unit, "unit", &c.sub, e);
+	if (rc != 0)
+		return rc;
 	if (f->q != NULL && text_like_pattern(f->q, &like) != 0)
 		return err_set(e, ERR_INVAL, "invalid_param", "q",
 		    "Từ khóa tìm kiếm không hợp lệ.");
-	c.upath = info.path;
 	c.like = like;
 	buf_init(&from, 4096);
-	list_where(&from, f);
+	list_where(&from, f, &c.sub);
 	lq = (struct list_query){ ORG_COLS, buf_cstr(&from), "o.name_key, o.id",
 	    list_bind, &c, org_row_json, f->limit, f->offset, NULL };
 	rc = list_run(st, &lq, out, e);

@@ -17,6 +17,7 @@
 #include "domain/deadline.h"
 #include "domain/list.h"
 #include "domain/protect.h"
+#include "domain/record.h"
 #include "domain/unit.h"
 #include "domain/vocab.h"
 #include "store/store.h"
@@ -1083,22 +1084,6 @@ petition_insert(struct store *st, const struct actor *a,
 	return rc;
 }
 
-/* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-int
-petition_finish(struct store *st, int rc, json_t **out, struct err *e)
-{
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc != 0) {
-		store_rollback(st);
-		if (out != NULL) {
-			json_decref(*out);
-			*out = NULL;
-		}
-	}
-	return rc;
-}
-
 int
 petition_create(struct store *st, const struct actor *a,
     const struct petition_input *in, json_t **out, struct err *e)
@@ -1110,7 +1095,7 @@ petition_create(struct store *st, const struct actor *a,
 	if (rc != 0)
 		return rc;
 	rc = petition_insert(st, a, in, NULL, out, e);
-	return petition_finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- read ------------------------------------------------------------ */
@@ -1190,7 +1175,7 @@ petition_identity(struct store *st, const struct actor *a, int64_t id,
 	if (rc == 0)
 		rc = petition_load(st, a, id, &p, e);
 	if (rc != 0)
-		return petition_finish(st, rc, NULL, e);
+		return rec_finish(st, rc, NULL, e);
 	if (prot) {
 		rc = protect_open(st, p.identity_id, &who, e);
 	} else {
@@ -1211,7 +1196,7 @@ petition_identity(struct store *st, const struct actor *a, int64_t id,
 	}
 	json_decref(who);
 	json_decref(p.json);
-	return petition_finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- list ------------------------------------------------------------ */

@@ -17,6 +17,7 @@
 #include "domain/deadline.h"
 #include "domain/petition_int.h"
 #include "domain/protect.h"
+#include "domain/record.h"
 #include "domain/unit.h"
 #include "domain/vocab.h"
 #include "store/store.h"
@@ -669,7 +670,7 @@ petition_act(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = petition_load(st, a, id, &p, e);
 	if (rc != 0)
-		return petition_finish(st, rc, NULL, e);
+		return rec_finish(st, rc, NULL, e);
 	before = petition_audit_view(p.json);
 	switch (act) {
 	case PA_CLASSIFY:
@@ -731,6 +732,6 @@ petition_act(struct store *st, const struct actor *a, int64_t id,
 	json_decref(after.json);
 	json_decref(before);
 	json_decref(p.json);
-	return petition_finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 

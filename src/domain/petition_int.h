@@ -75,8 +75,5 @@ int	petition_attach_target(struct store *st, const struct actor *a,
 int	petition_bump_repeat(struct store *st, const struct actor *a,
 	    const struct prow *t, const char *day, const char *code,
 	    struct err *e);
-/* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-int	petition_finish(struct store *st, int rc, json_t **out,
-	    struct err *e);
 
 #endif

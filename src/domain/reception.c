@@ -15,6 +15,7 @@
 #include "domain/deadline.h"
 #include "domain/list.h"
 #include "domain/protect.h"
+#include "domain/record.h"
 #include "domain/unit.h"
 #include "domain/vocab.h"
 #include "store/store.h"
@@ -26,46 +27,9 @@
  * rest days and holidays is this long. */
 #define SHIFT_MARGIN	31
 
+#define WRITER_WHAT	"dữ liệu tiếp công dân"
+
 /* ---- small helpers --------------------------------------------------- */
-
-static json_t *
-jstr(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
-
-static json_t *
-col_str(struct stmt *q, int c)
-{
-	return jstr(stmt_col_text(q, c));
-}
-
-static json_t *
-col_id(struct stmt *q, int c)
-{
-	return stmt_col_is_null(q, c) ? json_null() :
-	    json_integer(stmt_col_int(q, c));
-}
-
-/* The string member key of obj, or NULL (JSON null or absent). */
-static const char *
-member(json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
-
-/* An optional text: "" means none. */
-static const char *
-opt(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? s : NULL;
-}
-
-static bool
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
 
 bool
 reception_day_valid(const char *s)
@@ -136,86 +100,6 @@ reception_pattern_valid(const char *s)
 	return pattern_parse(s, &wd, mdays, &n);
 }
 
-static int
-check_writer(const struct actor *a, struct err *e)
-{
-	if (a->role == ROLE_VIEWER)
-		return err_set(e, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu tiếp công "
-		    "dân.");
-	return 0;
-}
-
-/* Commit on rc == 0, roll back otherwise; drop *out on failure. */
-static int
-finish(struct store *st, int rc, json_t **out, struct err *e)
-{
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc != 0) {
-		store_rollback(st);
-		if (out != NULL) {
-			json_decref(*out);
-			*out = NULL;
-		}
-	}
-	return rc;
-}
-
-/* Step an INSERT ... RETURNING id. */
-static int
-step_id(struct stmt *q, int64_t *id, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	if (rc == STEP_ROW)
-		*id = stmt_col_int(q, 0);
-	stmt_finalize(q);
-	return rc == STEP_ROW ? 0 : (rc < 0 ? rc : ERR_INTERNAL);
-}
-
-/* Step a statement that returns no rows. */
-static int
-step_done(struct stmt *q, struct err *e)
-{
-	int rc = stmt_step(q, e);
-
-	stmt_finalize(q);
-	return rc < 0 ? rc : 0;
-}
-
-/* Every row of q through row() into the array *out; finalizes q. */
-static int
-collect(struct stmt *q, json_t *(*row)(struct stmt *), json_t **out,
-    struct err *e)
-{
-	int rc;
-
-	*out = json_array();
-	for (;;) {
-		rc = stmt_step(q, e);
-		if (rc != STEP_ROW)
-			break;
-		json_array_append_new(*out, row(q));
-	}
-	stmt_finalize(q);
-	if (rc < 0) {
-		json_decref(*out);
-		*out = NULL;
-		return rc;
-	}
-	return 0;
-}
-
-static void
-bind_creator(struct stmt *q, int idx, const struct actor *a)
-{
-	if (a->user_id > 0)
-		stmt_bind_int(q, idx, a->user_id);
-	else
-		stmt_bind_null(q, idx);
-}
-
 /* The unit a record belongs to. */
 struct owner {
 	int	structure;
@@ -274,22 +158,14 @@ struct filter {
 	const char			*org_col;
 	const char			*day_col;	/* NULL: none */
 	bool				 kind;
-	char				 upath[UNIT_PATH_MAX];
+	struct rec_subtree		 sub;
 };
 
 static int
 filter_init(struct store *st, struct filter *c, struct err *e)
 {
-	struct unit_info info;
-
-	c->upath[0] = '\0';
-	if (c->f->unit == NULL)
-		return 0;
-	if (unit_lookup(st, c->f->structure, c->f->unit, &info, e) != 0)
-		return err_set(e, ERR_INVAL, "invalid_param", "unit",
-		    "Đơn vị hành chính không tồn tại.");
-	snprintf(c->upath, sizeof(c->upath), "%s", info.path);
-	return 0;
+	return rec_subtree_init(st, c->f->structure, c->f->unit, "unit",
+	    &c->sub, e);
 }
 
 /* scope: SCOPE_SQL() of the alias's unit columns. */
@@ -298,14 +174,14 @@ filter_sql(struct buf *sql, const char *scope, const struct filter *c)
 {
 	const struct reception_query *f = c->f;
 	const char *t = c->alias;
+	char col[24];
 
 	buf_add_str(sql, " WHERE ");
 	buf_add_str(sql, scope);
 	if (f->structure != 0)
 		buf_add_fmt(sql, " AND %s.unit_structure = ?", t);
-	if (f->unit != NULL)
-		buf_add_fmt(sql, " AND (%s.unit_path = ? OR (%s.unit_path > ?"
-		    " AND %s.unit_path < ?))", t, t, t);
+	snprintf(col, sizeof(col), "%s.unit_path", t);
+	rec_subtree_sql(sql, col, &c->sub);
 	if (f->org_id != 0)
 		buf_add_fmt(sql, " AND %s = ?", c->org_col);
 	if (c->kind && f->kind != NULL)
@@ -321,18 +197,11 @@ filter_bind(struct stmt *q, const void *ctxv)
 {
 	const struct filter *c = ctxv;
 	const struct reception_query *f = c->f;
-	char lo[UNIT_PATH_MAX + 2], hi[UNIT_PATH_MAX + 2];
 	int i = actor_bind_scope(c->a, q, 1);
 
 	if (f->structure != 0)
 		stmt_bind_int(q, i++, f->structure);
-	if (f->unit != NULL) {
-		snprintf(lo, sizeof(lo), "%s/", c->upath);
-		snprintf(hi, sizeof(hi), "%s0", c->upath);
-		stmt_bind_text(q, i++, c->upath);
-		stmt_bind_text(q, i++, lo);
-		stmt_bind_text(q, i++, hi);
-	}
+	i = rec_subtree_bind(q, i, &c->sub);
 	if (f->org_id != 0)
 		stmt_bind_int(q, i++, f->org_id);
 	if (c->kind && f->kind != NULL)
@@ -376,9 +245,9 @@ session_row_json(struct stmt *q)
 	    "code", stmt_col_text(q, 4), "name", stmt_col_text(q, 5),
 	    "kind", stmt_col_text(q, 6), "day", stmt_col_text(q, 7),
 	    "place", stmt_col_text(q, 8), "host_name", stmt_col_text(q, 9),
-	    "schedule_id", col_id(q, 10),
+	    "schedule_id", rec_col_id(q, 10),
 	    "delegated", stmt_col_int(q, 11) != 0,
-	    "note", col_str(q, 12),
+	    "note", rec_col_str(q, 12),
 	    "visits", (json_int_t)stmt_col_int(q, 15),
 	    "persons", (json_int_t)stmt_col_int(q, 16),
 	    "created_at", c, "updated_at", u);
@@ -480,10 +349,10 @@ check_session(struct store *st, const struct session_vals *v, int64_t org_id,
 	if (!reception_day_valid(v->day))
 		return err_set(e, ERR_INVAL, "invalid_field", "day",
 		    "Ngày tiếp phải có dạng YYYY-MM-DD.");
-	if (empty(v->place))
+	if (rec_empty(v->place))
 		return err_set(e, ERR_INVAL, "invalid_field", "place",
 		    "Địa điểm tiếp không được để trống.");
-	if (empty(v->host_name))
+	if (rec_empty(v->host_name))
 		return err_set(e, ERR_INVAL, "invalid_field", "host_name",
 		    "Người chủ trì tiếp không được để trống.");
 	if (strcmp(v->kind, "periodic") != 0) {
@@ -534,7 +403,7 @@ reception_session_create(struct store *st, const struct actor *a,
     const struct reception_session_input *in, json_t **out, struct err *e)
 {
 	struct session_vals v = { in->kind, in->day, in->place, in->host_name,
-	    opt(in->note), in->has_schedule_id ? in->schedule_id : 0,
+	    rec_opt(in->note), in->has_schedule_id ? in->schedule_id : 0,
 	    in->has_delegated && in->delegated };
 	struct owner own;
 	struct sess s;
@@ -543,7 +412,7 @@ reception_session_create(struct store *st, const struct actor *a,
 	int rc;
 
 	*out = NULL;
-	rc = check_writer(a, e);
+	rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && !in->has_org_id)
 		rc = err_set(e, ERR_INVAL, "missing_field", "org_id",
 		    "Thiếu trường bắt buộc \"org_id\".");
@@ -568,16 +437,16 @@ reception_session_create(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 3, own.code);
 		stmt_bind_text(q, 4, own.path);
 		bind_session_vals(q, 5, &v);
-		bind_creator(q, 12, a);
+		rec_bind_creator(q, 12, a);
 		stmt_bind_int(q, 13, now);
 		stmt_bind_int(q, 14, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_session(st, a, id, out, &s, e);
 	if (rc == 0)
 		rc = audit_session(st, a, "create", id, &s, NULL, *out, e);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -600,11 +469,11 @@ reception_session_update(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_session(st, a, id, &before, &s, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0) {
-		v = (struct session_vals){ member(before, "kind"),
-		    member(before, "day"), member(before, "place"),
-		    member(before, "host_name"), member(before, "note"),
+		v = (struct session_vals){ rec_member(before, "kind"),
+		    rec_member(before, "day"), rec_member(before, "place"),
+		    rec_member(before, "host_name"), rec_member(before, "note"),
 		    json_integer_value(json_object_get(before, "schedule_id")),
 		    json_is_true(json_object_get(before, "delegated")) };
 		if (in->kind != NULL)
@@ -616,7 +485,7 @@ reception_session_update(struct store *st, const struct actor *a, int64_t id,
 		if (in->host_name != NULL)
 			v.host_name = in->host_name;
 		if (in->note != NULL)
-			v.note = opt(in->note);
+			v.note = rec_opt(in->note);
 		if (in->has_delegated)
 			v.delegated = in->delegated;
 		/* Leaving periodic drops the schedule unless one is given. */
@@ -635,7 +504,7 @@ reception_session_update(struct store *st, const struct actor *a, int64_t id,
 		bind_session_vals(q, 1, &v);
 		stmt_bind_int(q, 8, clock_now());
 		stmt_bind_int(q, 9, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	/* A visit's day is its session's day. */
 	if (rc == 0)
@@ -645,14 +514,14 @@ reception_session_update(struct store *st, const struct actor *a, int64_t id,
 		stmt_bind_text(q, 1, v.day);
 		stmt_bind_int(q, 2, id);
 		stmt_bind_text(q, 3, v.day);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_session(st, a, id, out, &s, e);
 	if (rc == 0)
 		rc = audit_session(st, a, "update", id, &s, before, *out, e);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
@@ -669,7 +538,7 @@ reception_session_delete(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_session(st, a, id, &before, &s, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && s.visits > 0)
 		rc = err_set(e, ERR_EXISTS, "conflict", NULL,
 		    "Buổi tiếp đã có lượt tiếp công dân nên không xóa được.");
@@ -678,19 +547,20 @@ reception_session_delete(struct store *st, const struct actor *a, int64_t id,
 		    " WHERE id = ?", &q, e);
 	if (rc == 0) {
 		stmt_bind_int(q, 1, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = audit_session(st, a, "delete", id, &s, before, NULL, e);
 	json_decref(before);
-	return finish(st, rc, NULL, e);
+	return rec_finish(st, rc, NULL, e);
 }
 
 int
 reception_session_list(struct store *st, const struct actor *a,
     const struct reception_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, "rs", "rs.org_id", "rs.day", true, "" };
+	struct filter c = { .f = f, .a = a, .alias = "rs", .org_col = "rs.org_id",
+	    .day_col = "rs.day", .kind = true };
 	struct list_query lq;
 	struct buf from;
 	int rc;
@@ -732,9 +602,9 @@ visit_row_json(struct stmt *q)
 	    "id", (json_int_t)stmt_col_int(q, 0),
 	    "session_id", (json_int_t)stmt_col_int(q, 1),
 	    "day", stmt_col_text(q, 2),
-	    "citizen_name", col_str(q, 3),
-	    "citizen_address", col_str(q, 4),
-	    "citizen_id_number", col_str(q, 5),
+	    "citizen_name", rec_col_str(q, 3),
+	    "citizen_address", rec_col_str(q, 4),
+	    "citizen_id_number", rec_col_str(q, 5),
 	    "identity_protected", !stmt_col_is_null(q, 6),
 	    "persons", (json_int_t)stmt_col_int(q, 7),
 	    "representatives", (json_int_t)stmt_col_int(q, 8),
@@ -742,13 +612,13 @@ visit_row_json(struct stmt *q)
 	    "content", stmt_col_text(q, 10),
 	    "classification", stmt_col_text(q, 11),
 	    "field", stmt_col_text(q, 12),
-	    "prior_handler", col_str(q, 13),
+	    "prior_handler", rec_col_str(q, 13),
 	    "direction", stmt_col_text(q, 14),
-	    "forwarded_to", col_str(q, 15),
-	    "follow_up", col_str(q, 16),
-	    "note", col_str(q, 17),
+	    "forwarded_to", rec_col_str(q, 15),
+	    "follow_up", rec_col_str(q, 16),
+	    "note", rec_col_str(q, 17),
 	    "refused", stmt_col_int(q, 18) != 0,
-	    "refusal_reason", col_str(q, 19),
+	    "refusal_reason", rec_col_str(q, 19),
 	    "petition_id", stmt_col_is_null(q, 20) ? json_null() :
 	    json_integer(stmt_col_int(q, 20)));
 }
@@ -767,7 +637,7 @@ session_visits(struct store *st, int64_t session_id, json_t **out,
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, 1, session_id);
-	return collect(q, visit_row_json, out, e);
+	return rec_collect(q, visit_row_json, out, e);
 }
 
 int
@@ -850,7 +720,7 @@ visit_overlay(struct visit_vals *v, const struct reception_visit_input *in)
 	if (in->citizen_address != NULL)
 		v->address = in->citizen_address;
 	if (in->citizen_id_number != NULL)
-		v->id_number = opt(in->citizen_id_number);
+		v->id_number = rec_opt(in->citizen_id_number);
 	if (in->has_persons)
 		v->persons = in->persons;
 	if (in->has_representatives)
@@ -862,19 +732,19 @@ visit_overlay(struct visit_vals *v, const struct reception_visit_input *in)
 	if (in->field != NULL)
 		v->field = in->field;
 	if (in->prior_handler != NULL)
-		v->prior_handler = opt(in->prior_handler);
+		v->prior_handler = rec_opt(in->prior_handler);
 	if (in->direction != NULL)
 		v->direction = in->direction;
 	if (in->forwarded_to != NULL)
-		v->forwarded_to = opt(in->forwarded_to);
+		v->forwarded_to = rec_opt(in->forwarded_to);
 	if (in->follow_up != NULL)
-		v->follow_up = opt(in->follow_up);
+		v->follow_up = rec_opt(in->follow_up);
 	if (in->note != NULL)
-		v->note = opt(in->note);
+		v->note = rec_opt(in->note);
 	if (in->has_refused)
 		v->refused = in->refused;
 	if (in->refusal_reason != NULL)
-		v->refusal_reason = opt(in->refusal_reason);
+		v->refusal_reason = rec_opt(in->refusal_reason);
 }
 
 static bool
@@ -893,10 +763,10 @@ check_visit(struct store *st, const struct visit_vals *v, struct err *e)
 	bool ok;
 	int rc;
 
-	if (empty(v->name))
+	if (rec_empty(v->name))
 		return err_set(e, ERR_INVAL, "invalid_field", "citizen_name",
 		    "Họ tên công dân không được để trống.");
-	if (empty(v->address))
+	if (rec_empty(v->address))
 		return err_set(e, ERR_INVAL, "invalid_field", "citizen_address",
 		    "Địa chỉ công dân không được để trống.");
 	if (v->id_number != NULL && !id_number_valid(v->id_number))
@@ -913,7 +783,7 @@ check_visit(struct store *st, const struct visit_vals *v, struct err *e)
 	if (v->representatives > v->persons)
 		return err_set(e, ERR_INVAL, "invalid_field", "representatives",
 		    "Số người đại diện không được lớn hơn số người.");
-	if (empty(v->content))
+	if (rec_empty(v->content))
 		return err_set(e, ERR_INVAL, "invalid_field", "content",
 		    "Nội dung vụ việc không được để trống.");
 	if (vocab_find(vocab_classification, v->classification) == NULL)
@@ -928,7 +798,7 @@ check_visit(struct store *st, const struct visit_vals *v, struct err *e)
 	if (v->refused && v->refusal_reason == NULL)
 		return err_set(e, ERR_INVAL, "invalid_field", "refusal_reason",
 		    "Cần ghi lý do từ chối tiếp (Luật Tiếp công dân Điều 9).");
-	if (empty(v->field))
+	if (rec_empty(v->field))
 		return err_set(e, ERR_INVAL, "invalid_field", "field",
 		    "Lĩnh vực không hợp lệ.");
 	rc = vocab_field_exists(st, v->field, &ok, e);
@@ -955,7 +825,7 @@ seal_identity(struct store *st, const struct visit_vals *v, int64_t *id,
 	int rc;
 
 	ident = json_pack("{s:s, s:s, s:o}", "name", v->name, "address",
-	    v->address, "id_number", jstr(v->id_number));
+	    v->address, "id_number", rec_jstr(v->id_number));
 	if (ident == NULL)
 		return err_set(e, ERR_NOMEM, "internal", NULL, "out of memory");
 	rc = protect_seal(st, ident, id, e);
@@ -1055,7 +925,7 @@ reception_visit_create(struct store *st, const struct actor *a,
 		return rc;
 	rc = fetch_session(st, a, session_id, &sj, &s, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && !in->has_persons)
 		rc = err_set(e, ERR_INVAL, "missing_field", "persons",
 		    "Thiếu trường bắt buộc \"persons\".");
@@ -1076,19 +946,19 @@ reception_visit_create(struct store *st, const struct actor *a,
 		stmt_bind_int(q, 2, s.own.structure);
 		stmt_bind_text(q, 3, s.own.code);
 		stmt_bind_text(q, 4, s.own.path);
-		stmt_bind_text(q, 5, member(sj, "day"));
+		stmt_bind_text(q, 5, rec_member(sj, "day"));
 		bind_visit_vals(q, 6, &v, ident, threshold);
-		bind_creator(q, 23, a);
+		rec_bind_creator(q, 23, a);
 		stmt_bind_int(q, 24, now);
 		stmt_bind_int(q, 25, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_visit(st, a, id, out, &own, &unused, e);
 	if (rc == 0)
 		rc = audit_visit(st, a, "create", id, &own, NULL, *out, e);
 	json_decref(sj);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 static bool
@@ -1107,25 +977,25 @@ visit_current(struct store *st, json_t *before, int64_t identity_id,
 	int rc;
 
 	*ident = NULL;
-	*v = (struct visit_vals){ member(before, "citizen_name"),
-	    member(before, "citizen_address"),
-	    member(before, "citizen_id_number"),
+	*v = (struct visit_vals){ rec_member(before, "citizen_name"),
+	    rec_member(before, "citizen_address"),
+	    rec_member(before, "citizen_id_number"),
 	    json_integer_value(json_object_get(before, "persons")),
 	    json_integer_value(json_object_get(before, "representatives")),
-	    member(before, "content"), member(before, "classification"),
-	    member(before, "field"), member(before, "prior_handler"),
-	    member(before, "direction"), member(before, "forwarded_to"),
-	    member(before, "follow_up"), member(before, "note"),
+	    rec_member(before, "content"), rec_member(before, "classification"),
+	    rec_member(before, "field"), rec_member(before, "prior_handler"),
+	    rec_member(before, "direction"), rec_member(before, "forwarded_to"),
+	    rec_member(before, "follow_up"), rec_member(before, "note"),
 	    json_is_true(json_object_get(before, "refused")),
-	    member(before, "refusal_reason") };
+	    rec_member(before, "refusal_reason") };
 	if (identity_id == 0)
 		return 0;
 	rc = protect_open(st, identity_id, ident, e);
 	if (rc != 0)
 		return rc;
-	v->name = member(*ident, "name");
-	v->address = member(*ident, "address");
-	v->id_number = member(*ident, "id_number");
+	v->name = rec_member(*ident, "name");
+	v->address = rec_member(*ident, "address");
+	v->id_number = rec_member(*ident, "id_number");
 	return 0;
 }
 
@@ -1152,7 +1022,7 @@ reception_visit_update(struct store *st, const struct actor *a, int64_t id,
 		return rc;
 	rc = fetch_visit(st, a, id, &before, &own, &old_ident, e);
 	if (rc == 0)
-		rc = check_writer(a, e);
+		rc = rec_check_writer(a, WRITER_WHAT, e);
 	/* The sealed identity is opened only when the edit changes it. */
 	if (rc == 0)
 		rc = visit_current(st, before, touches_identity(in) ?
@@ -1184,14 +1054,14 @@ reception_visit_update(struct store *st, const struct actor *a, int64_t id,
 		bind_visit_vals(q, 1, &v, new_ident, threshold);
 		stmt_bind_int(q, 18, clock_now());
 		stmt_bind_int(q, 19, id);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0 && old_ident != 0 && new_ident != old_ident)
 		rc = store_prepare(st, "DELETE FROM protected_identities"
 		    " WHERE id = ?", &q, e);
 	if (rc == 0 && old_ident != 0 && new_ident != old_ident) {
 		stmt_bind_int(q, 1, old_ident);
-		rc = step_done(q, e);
+		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)
 		rc = fetch_visit(st, a, id, out, &own, &unused, e);
@@ -1199,7 +1069,7 @@ reception_visit_update(struct store *st, const struct actor *a, int64_t id,
 		rc = audit_visit(st, a, "update", id, &own, before, *out, e);
 	json_decref(ident);
 	json_decref(before);
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 /* ---- the register (sổ tiếp công dân, Mẫu 03) -------------------------- */
@@ -1278,7 +1148,7 @@ reg_row_json(struct stmt *q, int64_t seq)
 	    "follow_up", stmt_col_text(q, 12) != NULL ?
 	    stmt_col_text(q, 12) : "",
 	    "note", buf_cstr(&nt), "direction_code", dir,
-	    "forwarded_to", jstr(fwd));
+	    "forwarded_to", rec_jstr(fwd));
 	buf_release(&na);
 	buf_release(&cp);
 	buf_release(&dr);
@@ -1291,7 +1161,8 @@ static int
 reg_rows(struct store *st, const struct actor *a,
     const struct reception_query *f, json_t **rows, struct err *e)
 {
-	struct filter c = { f, a, "v", "rs.org_id", "v.day", false, "" };
+	struct filter c = { .f = f, .a = a, .alias = "v", .org_col = "rs.org_id",
+	    .day_col = "v.day", .kind = false };
 	struct stmt *q = NULL;
 	struct owner own;
 	struct buf sql;
@@ -1413,28 +1284,28 @@ static const struct xlsxw_col reg_cols[] = {
 static int
 reg_xlsx_row(struct xlsxw *w, json_t *row, struct err *e)
 {
-	const char *dir = member(row, "direction_code");
-	const char *fwd = member(row, "forwarded_to");
+	const char *dir = rec_member(row, "direction_code");
+	const char *fwd = rec_member(row, "forwarded_to");
 	int y = 0, m = 0, d = 0;
 	cal_day day;
 
-	if (cal_parse(member(row, "day"), &day) == 0)
+	if (cal_parse(rec_member(row, "day"), &day) == 0)
 		cal_to_ymd(day, &y, &m, &d);
 	xlsxw_row(w, e);
 	xlsxw_num(w, (double)json_integer_value(json_object_get(row, "seq")),
 	    e);
 	xlsxw_date(w, y, m, d, e);
-	xlsxw_str(w, member(row, "name_address"), e);
-	xlsxw_str(w, member(row, "id_number"), e);
-	xlsxw_str(w, member(row, "content"), e);
-	xlsxw_str(w, member(row, "classification_persons"), e);
-	xlsxw_str(w, member(row, "prior_handler"), e);
+	xlsxw_str(w, rec_member(row, "name_address"), e);
+	xlsxw_str(w, rec_member(row, "id_number"), e);
+	xlsxw_str(w, rec_member(row, "content"), e);
+	xlsxw_str(w, rec_member(row, "classification_persons"), e);
+	xlsxw_str(w, rec_member(row, "prior_handler"), e);
 	xlsxw_str(w, strcmp(dir, "accept") == 0 ? "x" : NULL, e);
 	xlsxw_str(w, strcmp(dir, "guide_and_return") == 0 ? "x" : NULL, e);
 	xlsxw_str(w, strcmp(dir, "forward") == 0 ? (fwd != NULL ? fwd : "x") :
 	    NULL, e);
-	xlsxw_str(w, member(row, "follow_up"), e);
-	return xlsxw_str(w, member(row, "note"), e);
+	xlsxw_str(w, rec_member(row, "follow_up"), e);
+	return xlsxw_str(w, rec_member(row, "note"), e);
 }
 
 int
@@ -1460,9 +1331,9 @@ reception_register_xlsx(struct store *st, const struct actor *a,
 	}
 	nrows = json_array_size(rows);
 	vi_date(f->from != NULL ? f->from : (nrows > 0 ?
-	    member(json_array_get(rows, 0), "day") : NULL), from);
+	    rec_member(json_array_get(rows, 0), "day") : NULL), from);
 	vi_date(f->to != NULL ? f->to : (nrows > 0 ?
-	    member(json_array_get(rows, nrows - 1), "day") : NULL), to);
+	    rec_member(json_array_get(rows, nrows - 1), "day") : NULL), to);
 	titles[0] = "SỔ TIẾP CÔNG DÂN";
 	titles[1] = subject;
 	period[0] = '\0';
@@ -1512,7 +1383,7 @@ reception_duty_rules(struct store *st, json_t **out, struct err *e)
 	    " FROM reception_duty_rules ORDER BY id", &q, e);
 	if (rc != 0)
 		return rc;
-	rc = collect(q, rule_row_json, &items, e);
+	rc = rec_collect(q, rule_row_json, &items, e);
 	if (rc == 0)
 		*out = json_pack("{s:o}", "items", items);
 	return rc;
@@ -1551,7 +1422,7 @@ sched_row_json(struct stmt *q)
 	    "days", (json_int_t)stmt_col_int(q, 11),
 	    "pattern", stmt_col_text(q, 12),
 	    "valid_from", stmt_col_text(q, 13),
-	    "valid_to", col_str(q, 14),
+	    "valid_to", rec_col_str(q, 14),
 	    "created_at", c, "updated_at", u);
 }
 
@@ -1622,10 +1493,10 @@ check_schedule(struct store *st, const struct reception_schedule_input *in,
 	struct stmt *q;
 	int rc;
 
-	if (empty(in->leader_name))
+	if (rec_empty(in->leader_name))
 		return err_set(e, ERR_INVAL, "invalid_field", "leader_name",
 		    "Họ tên lãnh đạo không được để trống.");
-	if (empty(in->leader_title))
+	if (rec_empty(in->leader_title))
 		return err_set(e, ERR_INVAL, "invalid_field", "leader_title",
 		    "Chức vụ lãnh đạo không được để trống.");
 	if (!reception_pattern_valid(in->pattern))
@@ -1667,7 +1538,7 @@ reception_schedule_create(struct store *st, const struct actor *a,
 	int rc;
 
 	*out = NULL;
-	rc = check_writer(a, e);
+	rc = rec_check_writer(a, WRITER_WHAT, e);
 	if (rc == 0 && !in->has_org_id)
 		rc = err_set(e, ERR_INVAL, "missing_field", "org_id",
 		    "Thiếu trường bắt buộc \"org_id\".");
@@ -1698,7 +1569,7 @@ reception_schedule_create(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 10, in->valid_to);
 		stmt_bind_int(q, 11, now);
 		stmt_bind_int(q, 12, now);
-		rc = step_id(q, &id, e);
+		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
 		rc = fetch_schedule(st, a, id, out, &s, e);
@@ -1707,14 +1578,15 @@ reception_schedule_create(struct store *st, const struct actor *a,
 		    s.own.structure, s.own.code, s.own.path, NULL, *out };
 		rc = audit_record(st, a, &ent, e);
 	}
-	return finish(st, rc, out, e);
+	return rec_finish(st, rc, out, e);
 }
 
 int
 reception_schedule_list(struct store *st, const struct actor *a,
     const struct reception_query *f, json_t **out, struct err *e)
 {
-	struct filter c = { f, a, "c", "c.org_id", NULL, false, "" };
+	struct filter c = { .f = f, .a = a, .alias = "c", .org_col = "c.org_id",
+	    .day_col = NULL, .kind = false };
 	struct list_query lq;
 	struct buf from;
 	int rc;
@@ -1848,7 +1720,7 @@ held_days(struct store *st, int64_t id, cal_day from, cal_day to,
 	stmt_bind_int(q, 1, id);
 	stmt_bind_text(q, 2, f);
 	stmt_bind_text(q, 3, t);
-	return collect(q, first_col_json, out, e);
+	return rec_collect(q, first_col_json, out, e);
 }
 
 /* Planned days without a held session (both lists sorted). */

@@ -192,14 +192,6 @@ const struct jfield api_org_update_fields[] = {
 };
 
 static int
-wrap(struct req *r, const char *key, int rc, json_t *obj)
-{
-	if (rc == 0)
-		r->out = json_pack("{s:o}", key, obj);
-	return rc;
-}
-
-static int
 api_orgs(struct req *r)
 {
 	struct org_query f;
@@ -240,7 +232,7 @@ api_org_create(struct req *r)
 		rc = org_create(r->st, &r->sess.actor, &in, &o, &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "organization", rc, o);
+	return req_wrap(r, "organization", rc, o, 0);
 }
 
 static int
@@ -253,7 +245,7 @@ api_org_get(struct req *r)
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
 		rc = org_get(r->st, &r->sess.actor, id, &o, &r->err);
-	return wrap(r, "organization", rc, o);
+	return req_wrap(r, "organization", rc, o, 0);
 }
 
 static int
@@ -270,7 +262,7 @@ api_org_update(struct req *r)
 		rc = req_bind(r, api_org_update_fields, &in);
 	if (rc == 0)
 		rc = org_update(r->st, &r->sess.actor, id, &in, &o, &r->err);
-	return wrap(r, "organization", rc, o);
+	return req_wrap(r, "organization", rc, o, 0);
 }
 
 static int
@@ -347,7 +339,7 @@ api_user_create(struct req *r)
 		rc = user_create(r->st, &r->sess.actor, &in, &u, &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "user", rc, u);
+	return req_wrap(r, "user", rc, u, 0);
 }
 
 static int
@@ -360,7 +352,7 @@ api_user_get(struct req *r)
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
 		rc = user_get(r->st, &r->sess.actor, id, &u, &r->err);
-	return wrap(r, "user", rc, u);
+	return req_wrap(r, "user", rc, u, 0);
 }
 
 static int
@@ -380,7 +372,7 @@ api_user_update(struct req *r)
 		rc = req_bind(r, api_user_update_fields, &in);
 	if (rc == 0)
 		rc = user_update(r->st, &r->sess.actor, id, &in, &u, &r->err);
-	return wrap(r, "user", rc, u);
+	return req_wrap(r, "user", rc, u, 0);
 }
 
 /* ---- audit ------------------------------------------------------------ */

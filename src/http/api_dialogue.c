@@ -12,27 +12,10 @@
 #include "http/api.h"
 #include "http/http.h"
 
+#define WRITER_WHAT	"dữ liệu đối thoại và ý kiến Nhân dân"
 #define LIST_LIMIT_MAX	500
 #define ID_MAX		999999999999	/* ids in bodies */
 #define DAY_LEN_MAX	32		/* longer than a day: invalid_field */
-
-static int
-wrap(struct req *r, const char *key, int rc, json_t *obj)
-{
-	if (rc == 0)
-		r->out = json_pack("{s:o}", key, obj);
-	return rc;
-}
-
-static int
-check_writer(struct req *r)
-{
-	if (r->sess.actor.role == ROLE_VIEWER)
-		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu đối thoại "
-		    "và ý kiến Nhân dân.");
-	return 0;
-}
 
 /* Print rates with two decimals: 33.33, not 33.329999999999998. */
 static int
@@ -50,49 +33,21 @@ send_rates(struct req *r, int rc, json_t *o)
 
 /* ---- query filters ------------------------------------------------- */
 
-static int
-query_day(struct req *r, const char *name, const char **out)
-{
-	int rc = req_query(r, name, out);
-
-	if (rc == 0 && *out != NULL && !reception_day_valid(*out))
-		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
-		    "Ngày phải có dạng YYYY-MM-DD.");
-	return rc;
-}
-
-static int
-query_code(struct req *r, const char *name, const char **out)
-{
-	int rc = req_query(r, name, out);
-
-	if (rc == 0 && *out != NULL && strlen(*out) > 40)
-		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
-		    "Mã không hợp lệ.");
-	return rc;
-}
-
 /* structure, unit, org; from, to when days. */
 static int
 query_filter(struct req *r, bool days, struct dialogue_query *f)
 {
-	int64_t st = 0;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
 	f->hot_spot = -1;
-	rc = req_query_int(r, "structure", 2024, 2025, 0, &st);
-	if (rc == 0)
-		rc = req_query(r, "unit", &f->unit);
-	if (rc == 0 && f->unit != NULL && st == 0)
-		st = 2025;
-	f->structure = (int)st;
+	rc = req_query_unit(r, &f->structure, &f->unit);
 	if (rc == 0)
 		rc = req_query_int(r, "org", 1, ID_MAX, 0, &f->org_id);
 	if (rc == 0 && days)
-		rc = query_day(r, "from", &f->from);
+		rc = req_query_day(r, "from", &f->from);
 	if (rc == 0 && days)
-		rc = query_day(r, "to", &f->to);
+		rc = req_query_day(r, "to", &f->to);
 	if (rc == 0 && f->from != NULL && f->to != NULL &&
 	    strcmp(f->from, f->to) > 0)
 		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "to",
@@ -156,7 +111,7 @@ api_dialogues(struct req *r)
 
 	rc = query_filter(r, true, &f);
 	if (rc == 0)
-		rc = query_code(r, "group", &f.group);
+		rc = req_query_code(r, "group", 40, &f.group);
 	if (rc == 0)
 		rc = req_page(r, LIST_LIMIT_MAX, &f.limit, &f.offset);
 	if (rc == 0)
@@ -172,14 +127,14 @@ api_dialogue_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, dialogue_create_fields, &in);
 	if (rc == 0)
 		rc = dialogue_create(r->st, &r->sess.actor, &in, &o, &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "dialogue", rc, o);
+	return req_wrap(r, "dialogue", rc, o, 0);
 }
 
 static int
@@ -209,7 +164,7 @@ api_dialogue_update(struct req *r)
 	if (rc == 0)
 		rc = dialogue_update(r->st, &r->sess.actor, id, &in, &o,
 		    &r->err);
-	return wrap(r, "dialogue", rc, o);
+	return req_wrap(r, "dialogue", rc, o, 0);
 }
 
 /* ---- opinions -------------------------------------------------------- */
@@ -277,7 +232,7 @@ opinion_post(struct req *r, int64_t dialogue_id,
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, fields, &in);
 	if (rc == 0)
@@ -285,7 +240,7 @@ opinion_post(struct req *r, int64_t dialogue_id,
 		    &o, &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "opinion", rc, o);
+	return req_wrap(r, "opinion", rc, o, 0);
 }
 
 static int
@@ -315,11 +270,11 @@ api_opinions(struct req *r)
 
 	rc = query_filter(r, true, &f);
 	if (rc == 0)
-		rc = query_code(r, "channel", &f.channel);
+		rc = req_query_code(r, "channel", 40, &f.channel);
 	if (rc == 0)
-		rc = query_code(r, "field", &f.field);
+		rc = req_query_code(r, "field", 40, &f.field);
 	if (rc == 0)
-		rc = query_code(r, "status", &f.status);
+		rc = req_query_code(r, "status", 40, &f.status);
 	if (rc == 0 && f.status != NULL && strcmp(f.status, "open") != 0 &&
 	    strcmp(f.status, "answered") != 0 &&
 	    strcmp(f.status, "studying") != 0 &&
@@ -355,7 +310,7 @@ api_opinion_get(struct req *r)
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
 		rc = opinion_get(r->st, &r->sess.actor, id, &o, &r->err);
-	return wrap(r, "opinion", rc, o);
+	return req_wrap(r, "opinion", rc, o, 0);
 }
 
 static int
@@ -373,7 +328,7 @@ api_opinion_update(struct req *r)
 	if (rc == 0)
 		rc = opinion_update(r->st, &r->sess.actor, id, &in, &o,
 		    &r->err);
-	return wrap(r, "opinion", rc, o);
+	return req_wrap(r, "opinion", rc, o, 0);
 }
 
 static int
@@ -387,13 +342,13 @@ api_opinion_respond(struct req *r)
 	memset(&in, 0, sizeof(in));
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
-		rc = check_writer(r);
+		rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, respond_fields, &in);
 	if (rc == 0)
 		rc = opinion_respond(r->st, &r->sess.actor, id, &in, &o,
 		    &r->err);
-	return wrap(r, "opinion", rc, o);
+	return req_wrap(r, "opinion", rc, o, 0);
 }
 
 /* ---- requirements ---------------------------------------------------- */
@@ -447,7 +402,7 @@ api_requirement_put(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, requirement_fields, &in);
 	if (rc == 0 && in.year < 1900)
@@ -458,7 +413,7 @@ api_requirement_put(struct req *r)
 		    &created, &r->err);
 	if (rc == 0 && created)
 		r->status = 201;
-	return wrap(r, "requirement", rc, o);
+	return req_wrap(r, "requirement", rc, o, 0);
 }
 
 static int

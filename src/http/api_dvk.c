@@ -8,70 +8,34 @@
 #include "domain/dvk.h"
 #include "http/http.h"
 
+#define WRITER_WHAT	"dữ liệu Dân vận khéo và nhiệm vụ đột phá"
 #define LIST_LIMIT_MAX	500
 #define ID_MAX		999999999999	/* ids in bodies */
 #define CODE_LEN_MAX	40
-
-static int
-wrap(struct req *r, const char *key, int rc, json_t *obj)
-{
-	if (rc == 0)
-		r->out = json_pack("{s:o}", key, obj);
-	return rc;
-}
-
-/* Writes are refused to viewers before their body is even read. */
-static int
-check_writer(struct req *r)
-{
-	if (r->sess.actor.role == ROLE_VIEWER)
-		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu Dân vận "
-		    "khéo và nhiệm vụ đột phá.");
-	return 0;
-}
-
-/* A code parameter of at most CODE_LEN_MAX bytes. */
-static int
-query_code(struct req *r, const char *name, const char **out)
-{
-	int rc = req_query(r, name, out);
-
-	if (rc == 0 && *out != NULL && strlen(*out) > CODE_LEN_MAX)
-		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
-		    "Giá trị tham số quá dài.");
-	return rc;
-}
 
 /* structure, unit, org, year; field, kind, status and q for models. */
 static int
 query_filter(struct req *r, bool models, struct dvk_query *f)
 {
-	int64_t st = 0;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
-	rc = req_query_int(r, "structure", 2024, 2025, 0, &st);
-	if (rc == 0)
-		rc = req_query(r, "unit", &f->unit);
-	if (rc == 0 && f->unit != NULL && st == 0)
-		st = 2025;
-	f->structure = (int)st;
+	rc = req_query_unit(r, &f->structure, &f->unit);
 	if (rc == 0)
 		rc = req_query_int(r, "org", 1, ID_MAX, 0, &f->org_id);
 	if (rc == 0)
 		rc = req_query_int(r, "year", DVK_YEAR_MIN, DVK_YEAR_MAX, 0,
 		    &f->year);
 	if (rc == 0 && models)
-		rc = query_code(r, "field", &f->field);
+		rc = req_query_code(r, "field", CODE_LEN_MAX, &f->field);
 	if (rc == 0 && models)
-		rc = query_code(r, "kind", &f->kind);
+		rc = req_query_code(r, "kind", CODE_LEN_MAX, &f->kind);
 	if (rc == 0 && f->kind != NULL && strcmp(f->kind, "collective") != 0 &&
 	    strcmp(f->kind, "individual") != 0)
 		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "kind",
 		    "Loại phải là collective hoặc individual.");
 	if (rc == 0 && models)
-		rc = query_code(r, "status", &f->status);
+		rc = req_query_code(r, "status", CODE_LEN_MAX, &f->status);
 	if (rc == 0 && models)
 		rc = req_query(r, "q", &f->q);
 	if (rc == 0 && f->q != NULL && strlen(f->q) > 800)
@@ -147,14 +111,14 @@ api_model_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, model_create_fields, &in);
 	if (rc == 0)
 		rc = dvk_model_create(r->st, &r->sess.actor, &in, &o, &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "model", rc, o);
+	return req_wrap(r, "model", rc, o, 0);
 }
 
 static int
@@ -184,7 +148,7 @@ api_model_update(struct req *r)
 	if (rc == 0)
 		rc = dvk_model_update(r->st, &r->sess.actor, id, &in, &o,
 		    &r->err);
-	return wrap(r, "model", rc, o);
+	return req_wrap(r, "model", rc, o, 0);
 }
 
 /* ---- breakthrough tasks ---------------------------------------------- */
@@ -232,7 +196,7 @@ api_task_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, task_create_fields, &in);
 	if (rc == 0)
@@ -240,7 +204,7 @@ api_task_create(struct req *r)
 		    &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "task", rc, o);
+	return req_wrap(r, "task", rc, o, 0);
 }
 
 static int
@@ -258,23 +222,17 @@ api_task_update(struct req *r)
 	if (rc == 0)
 		rc = breakthrough_update(r->st, &r->sess.actor, id, &in, &o,
 		    &r->err);
-	return wrap(r, "task", rc, o);
+	return req_wrap(r, "task", rc, o, 0);
 }
 
 /* structure, unit, year (the summary and the counts). */
 static int
 query_subtree(struct req *r, struct dvk_query *f)
 {
-	int64_t st = 0;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
-	rc = req_query_int(r, "structure", 2024, 2025, 0, &st);
-	if (rc == 0)
-		rc = req_query(r, "unit", &f->unit);
-	if (rc == 0 && f->unit != NULL && st == 0)
-		st = 2025;
-	f->structure = (int)st;
+	rc = req_query_unit(r, &f->structure, &f->unit);
 	if (rc == 0)
 		rc = req_query_int(r, "year", DVK_YEAR_MIN, DVK_YEAR_MAX, 0,
 		    &f->year);

@@ -9,6 +9,7 @@
 #include "domain/emulation.h"
 #include "http/http.h"
 
+#define WRITER_WHAT	"dữ liệu thi đua"
 #define LIST_LIMIT_MAX	500
 #define ID_MAX		999999999999	/* ids in bodies */
 #define POINTS_MAX	100000
@@ -16,26 +17,6 @@
 
 #define XLSX_TYPE							\
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-static int
-wrap(struct req *r, const char *key, int rc, json_t *obj, int status)
-{
-	if (rc == 0) {
-		r->out = json_pack("{s:o}", key, obj);
-		r->status = status;
-	}
-	return rc;
-}
-
-/* Writes are refused to viewers before their body is even read. */
-static int
-check_writer(struct req *r)
-{
-	if (r->sess.actor.role == ROLE_VIEWER)
-		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu thi đua.");
-	return 0;
-}
 
 /* ---- sets ------------------------------------------------------------ */
 
@@ -101,13 +82,13 @@ api_set_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, set_fields, &in);
 	if (rc == 0)
 		rc = emulation_set_create(r->st, &r->sess.actor, &in, &o,
 		    &r->err);
-	return wrap(r, "set", rc, o, 201);
+	return req_wrap(r, "set", rc, o, 201);
 }
 
 static int
@@ -131,7 +112,7 @@ api_criterion_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_param_id(r, 0, &id);
 	if (rc == 0)
@@ -139,7 +120,7 @@ api_criterion_create(struct req *r)
 	if (rc == 0)
 		rc = emulation_criterion_create(r->st, &r->sess.actor, id, &in,
 		    &o, &r->err);
-	return wrap(r, "criterion", rc, o, 201);
+	return req_wrap(r, "criterion", rc, o, 201);
 }
 
 static int
@@ -149,13 +130,13 @@ api_set_publish(struct req *r)
 	int64_t id;
 	int rc;
 
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_param_id(r, 0, &id);
 	if (rc == 0)
 		rc = emulation_set_publish(r->st, &r->sess.actor, id, &o,
 		    &r->err);
-	return wrap(r, "set", rc, o, 200);
+	return req_wrap(r, "set", rc, o, 200);
 }
 
 static int
@@ -164,7 +145,7 @@ api_set_new_version(struct req *r)
 	int64_t id;
 	int rc;
 
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_param_id(r, 0, &id);
 	if (rc == 0)
@@ -219,13 +200,13 @@ api_bloc_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, bloc_fields, &in);
 	if (rc == 0)
 		rc = emulation_bloc_create(r->st, &r->sess.actor, &in, &o,
 		    &r->err);
-	return wrap(r, "bloc", rc, o, 201);
+	return req_wrap(r, "bloc", rc, o, 201);
 }
 
 static int
@@ -237,7 +218,7 @@ api_bloc_member_add(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_param_id(r, 0, &id);
 	if (rc == 0)
@@ -245,7 +226,7 @@ api_bloc_member_add(struct req *r)
 	if (rc == 0)
 		rc = emulation_bloc_add_member(r->st, &r->sess.actor, id,
 		    in.org_id, &o, &r->err);
-	return wrap(r, "bloc", rc, o, 200);
+	return req_wrap(r, "bloc", rc, o, 200);
 }
 
 static int
@@ -302,13 +283,13 @@ api_score_put(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, score_fields, &in);
 	if (rc == 0)
 		rc = emulation_score_put(r->st, &r->sess.actor, &in, &o,
 		    &r->err);
-	return wrap(r, "score", rc, o, 200);
+	return req_wrap(r, "score", rc, o, 200);
 }
 
 const struct route api_emulation_routes[] = {

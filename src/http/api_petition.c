@@ -128,19 +128,6 @@ static const struct {
 };
 
 static int
-query_day(struct req *r, const char *name, const char **out)
-{
-	cal_day d;
-	int rc;
-
-	rc = req_query(r, name, out);
-	if (rc == 0 && *out != NULL && cal_parse(*out, &d) != 0)
-		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
-		    "Ngày phải có dạng YYYY-MM-DD.");
-	return rc;
-}
-
-static int
 query_enum(struct req *r, const char *name, const struct vocab *v,
     const char **out)
 {
@@ -197,9 +184,9 @@ api_petitions(struct req *r)
 		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "q",
 		    "Từ khóa tìm kiếm quá dài.");
 	if (rc == 0)
-		rc = query_day(r, "from", &f.from);
+		rc = req_query_day(r, "from", &f.from);
 	if (rc == 0)
-		rc = query_day(r, "to", &f.to);
+		rc = req_query_day(r, "to", &f.to);
 	if (rc == 0)
 		rc = req_page(r, LIST_LIMIT_MAX, &f.limit, &f.offset);
 	if (rc == 0)

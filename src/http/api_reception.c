@@ -10,6 +10,7 @@
 #include "domain/vocab.h"
 #include "http/http.h"
 
+#define WRITER_WHAT	"dữ liệu tiếp công dân"
 #define LIST_LIMIT_MAX	500
 #define ID_MAX		999999999999	/* ids in bodies */
 #define DAY_LEN_MAX	32		/* longer than a day: invalid_field */
@@ -17,52 +18,16 @@
 #define XLSX_TYPE							\
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-static int
-wrap(struct req *r, const char *key, int rc, json_t *obj)
-{
-	if (rc == 0)
-		r->out = json_pack("{s:o}", key, obj);
-	return rc;
-}
-
-/* Writes are refused to viewers before their body is even read. */
-static int
-check_writer(struct req *r)
-{
-	if (r->sess.actor.role == ROLE_VIEWER)
-		return err_set(&r->err, ERR_PERM, "forbidden", NULL,
-		    "Tài khoản chỉ xem không được thay đổi dữ liệu tiếp công "
-		    "dân.");
-	return 0;
-}
-
 /* ---- query filters ------------------------------------------------- */
-
-static int
-query_day(struct req *r, const char *name, const char **out)
-{
-	int rc = req_query(r, name, out);
-
-	if (rc == 0 && *out != NULL && !reception_day_valid(*out))
-		rc = err_set(&r->err, ERR_INVAL, "invalid_param", name,
-		    "Ngày phải có dạng YYYY-MM-DD.");
-	return rc;
-}
 
 /* structure, unit, org; kind and from, to when asked for. */
 static int
 query_filter(struct req *r, bool kind, bool days, struct reception_query *f)
 {
-	int64_t st = 0;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
-	rc = req_query_int(r, "structure", 2024, 2025, 0, &st);
-	if (rc == 0)
-		rc = req_query(r, "unit", &f->unit);
-	if (rc == 0 && f->unit != NULL && st == 0)
-		st = 2025;
-	f->structure = (int)st;
+	rc = req_query_unit(r, &f->structure, &f->unit);
 	if (rc == 0)
 		rc = req_query_int(r, "org", 1, ID_MAX, 0, &f->org_id);
 	if (rc == 0 && kind)
@@ -72,9 +37,9 @@ query_filter(struct req *r, bool kind, bool days, struct reception_query *f)
 		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "kind",
 		    "Hình thức tiếp không hợp lệ.");
 	if (rc == 0 && days)
-		rc = query_day(r, "from", &f->from);
+		rc = req_query_day(r, "from", &f->from);
 	if (rc == 0 && days)
-		rc = query_day(r, "to", &f->to);
+		rc = req_query_day(r, "to", &f->to);
 	if (rc == 0 && f->from != NULL && f->to != NULL &&
 	    strcmp(f->from, f->to) > 0)
 		rc = err_set(&r->err, ERR_INVAL, "invalid_param", "to",
@@ -151,7 +116,7 @@ api_session_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, session_create_fields, &in);
 	if (rc == 0)
@@ -159,7 +124,7 @@ api_session_create(struct req *r)
 		    &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "session", rc, o);
+	return req_wrap(r, "session", rc, o, 0);
 }
 
 static int
@@ -190,7 +155,7 @@ api_session_update(struct req *r)
 	if (rc == 0)
 		rc = reception_session_update(r->st, &r->sess.actor, id, &in,
 		    &o, &r->err);
-	return wrap(r, "session", rc, o);
+	return req_wrap(r, "session", rc, o, 0);
 }
 
 static int
@@ -267,7 +232,7 @@ api_visit_create(struct req *r)
 	memset(&in, 0, sizeof(in));
 	rc = req_param_id(r, 0, &id);
 	if (rc == 0)
-		rc = check_writer(r);
+		rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, visit_create_fields, &in);
 	if (rc == 0)
@@ -275,7 +240,7 @@ api_visit_create(struct req *r)
 		    &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "visit", rc, o);
+	return req_wrap(r, "visit", rc, o, 0);
 }
 
 static int
@@ -293,7 +258,7 @@ api_visit_update(struct req *r)
 	if (rc == 0)
 		rc = reception_visit_update(r->st, &r->sess.actor, id, &in, &o,
 		    &r->err);
-	return wrap(r, "visit", rc, o);
+	return req_wrap(r, "visit", rc, o, 0);
 }
 
 /* ---- the register ---------------------------------------------------- */
@@ -375,7 +340,7 @@ api_schedule_create(struct req *r)
 	int rc;
 
 	memset(&in, 0, sizeof(in));
-	rc = check_writer(r);
+	rc = req_check_writer(r, WRITER_WHAT);
 	if (rc == 0)
 		rc = req_bind(r, schedule_create_fields, &in);
 	if (rc == 0)
@@ -383,7 +348,7 @@ api_schedule_create(struct req *r)
 		    &r->err);
 	if (rc == 0)
 		r->status = 201;
-	return wrap(r, "schedule", rc, o);
+	return req_wrap(r, "schedule", rc, o, 0);
 }
 
 static int
