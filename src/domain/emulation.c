@@ -247,20 +247,7 @@ set_criteria(struct store *st, int64_t id, json_t **out, struct err *e)
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, 1, id);
-	*out = json_array();
-	for (;;) {
-		rc = stmt_step(q, e);
-		if (rc != STEP_ROW)
-			break;
-		json_array_append_new(*out, crit_row_json(q));
-	}
-	stmt_finalize(q);
-	if (rc < 0) {
-		json_decref(*out);
-		*out = NULL;
-		return rc;
-	}
-	return 0;
+	return rec_collect(q, crit_row_json, out, e);
 }
 
 int

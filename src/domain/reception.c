@@ -100,54 +100,6 @@ reception_pattern_valid(const char *s)
 	return pattern_parse(s, &wd, mdays, &n);
 }
 
-/* The unit a record belongs to. */
-struct owner {
-	int	structure;
-	char	code[UNIT_CODE_MAX];
-	char	path[UNIT_PATH_MAX];
-	char	name[256];		/* organisation */
-};
-
-/*
- * The unit of organisation org_id, which a must see.  An organisation
- * outside the scope is reported like a missing one, as api_code
- * ("invalid_field" for bodies, "invalid_param" for queries) on field.
- */
-static int
-org_owner(struct store *st, const struct actor *a, int64_t org_id,
-    const char *api_code, const char *field, struct owner *o, struct err *e)
-{
-	bool found = false, inside = false;
-	struct stmt *q;
-	int rc;
-
-	rc = store_prepare(st, "SELECT unit_structure, unit_code, unit_path,"
-	    " name FROM organizations WHERE id = ?", &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(q, 1, org_id);
-	rc = stmt_step(q, e);
-	if (rc == STEP_ROW) {
-		found = true;
-		o->structure = (int)stmt_col_int(q, 0);
-		snprintf(o->code, sizeof(o->code), "%s", stmt_col_text(q, 1));
-		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 2));
-		snprintf(o->name, sizeof(o->name), "%s", stmt_col_text(q, 3));
-	}
-	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (found) {
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-		if (rc != 0)
-			return rc;
-	}
-	if (!inside)
-		return err_set(e, ERR_INVAL, api_code, field, "Tổ chức không "
-		    "tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.");
-	return 0;
-}
-
 /* ---- list filters ---------------------------------------------------- */
 
 /* Shared by the session list, the register and the schedule list. */
@@ -256,7 +208,7 @@ session_row_json(struct stmt *q)
 /* What writes need to know about a session beside its JSON. */
 struct sess {
 	int64_t		org_id;
-	struct owner	own;
+	struct rec_owner	own;
 	int64_t		visits;
 };
 
@@ -405,7 +357,7 @@ reception_session_create(struct store *st, const struct actor *a,
 	struct session_vals v = { in->kind, in->day, in->place, in->host_name,
 	    rec_opt(in->note), in->has_schedule_id ? in->schedule_id : 0,
 	    in->has_delegated && in->delegated };
-	struct owner own;
+	struct rec_owner own;
 	struct sess s;
 	struct stmt *q;
 	int64_t id = 0, now = clock_now();
@@ -417,8 +369,7 @@ reception_session_create(struct store *st, const struct actor *a,
 		rc = err_set(e, ERR_INVAL, "missing_field", "org_id",
 		    "Thiếu trường bắt buộc \"org_id\".");
 	if (rc == 0)
-		rc = org_owner(st, a, in->org_id, "invalid_field", "org_id",
-		    &own, e);
+		rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_session(st, &v, in->org_id, e);
 	if (rc != 0)
@@ -663,7 +614,7 @@ reception_session_get(struct store *st, const struct actor *a, int64_t id,
 /* One visit visible to a; *identity_id its sealed identity (0: none). */
 static int
 fetch_visit(struct store *st, const struct actor *a, int64_t id,
-    json_t **out, struct owner *own, int64_t *identity_id, struct err *e)
+    json_t **out, struct rec_owner *own, int64_t *identity_id, struct err *e)
 {
 	bool inside = false;
 	struct stmt *q;
@@ -885,7 +836,7 @@ redact(json_t *visit)
  */
 static int
 audit_visit(struct store *st, const struct actor *a, const char *action,
-    int64_t id, const struct owner *own, json_t *before, json_t *after,
+    int64_t id, const struct rec_owner *own, json_t *before, json_t *after,
     struct err *e)
 {
 	struct audit_entry ent = { action, "reception_visit", id,
@@ -911,7 +862,7 @@ reception_visit_create(struct store *st, const struct actor *a,
 {
 	struct visit_vals v;
 	json_t *sj = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	struct sess s;
 	int64_t id = 0, ident = 0, now = clock_now(), unused;
@@ -1012,7 +963,7 @@ reception_visit_update(struct store *st, const struct actor *a, int64_t id,
 	json_t *before = NULL, *ident = NULL;
 	int64_t old_ident = 0, new_ident = 0, unused;
 	struct visit_vals v;
-	struct owner own;
+	struct rec_owner own;
 	struct stmt *q;
 	int threshold, rc;
 
@@ -1164,7 +1115,7 @@ reg_rows(struct store *st, const struct actor *a,
 	struct filter c = { .f = f, .a = a, .alias = "v", .org_col = "rs.org_id",
 	    .day_col = "v.day", .kind = false };
 	struct stmt *q = NULL;
-	struct owner own;
+	struct rec_owner own;
 	struct buf sql;
 	int64_t n = 0;
 	int rc;
@@ -1172,7 +1123,7 @@ reg_rows(struct store *st, const struct actor *a,
 	*rows = NULL;
 	rc = filter_init(st, &c, e);
 	if (rc == 0 && f->org_id != 0)
-		rc = org_owner(st, a, f->org_id, "invalid_param", "org",
+		rc = rec_org_owner_as(st, a, f->org_id, "invalid_param", "org",
 		    &own, e);
 	if (rc != 0)
 		return rc;
@@ -1233,11 +1184,11 @@ reg_subject(struct store *st, const struct actor *a,
     const struct reception_query *f, char *out, size_t n, struct err *e)
 {
 	struct unit_info info;
-	struct owner own;
+	struct rec_owner own;
 	int rc;
 
 	if (f->org_id != 0) {
-		rc = org_owner(st, a, f->org_id, "invalid_param", "org",
+		rc = rec_org_owner_as(st, a, f->org_id, "invalid_param", "org",
 		    &own, e);
 		if (rc == 0)
 			snprintf(out, n, "%s", own.name);
@@ -1428,7 +1379,7 @@ sched_row_json(struct stmt *q)
 
 /* What compliance needs about a schedule. */
 struct sched {
-	struct owner	own;
+	struct rec_owner	own;
 	char		per[8];
 	int		days;
 	char		pattern[64];
@@ -1531,7 +1482,7 @@ reception_schedule_create(struct store *st, const struct actor *a,
     const struct reception_schedule_input *in, json_t **out, struct err *e)
 {
 	struct audit_entry ent;
-	struct owner own;
+	struct rec_owner own;
 	struct sched s;
 	struct stmt *q;
 	int64_t id = 0, now = clock_now();
@@ -1543,8 +1494,7 @@ reception_schedule_create(struct store *st, const struct actor *a,
 		rc = err_set(e, ERR_INVAL, "missing_field", "org_id",
 		    "Thiếu trường bắt buộc \"org_id\".");
 	if (rc == 0)
-		rc = org_owner(st, a, in->org_id, "invalid_field", "org_id",
-		    &own, e);
+		rc = rec_org_owner(st, a, in->org_id, "org_id", &own, e);
 	if (rc == 0)
 		rc = check_schedule(st, in, e);
 	if (rc != 0)

@@ -57,12 +57,20 @@ int
 rec_org_owner(struct store *st, const struct actor *a, int64_t org_id,
     const char *field, struct rec_owner *o, struct err *e)
 {
+	return rec_org_owner_as(st, a, org_id, "invalid_field", field, o, e);
+}
+
+int
+rec_org_owner_as(struct store *st, const struct actor *a, int64_t org_id,
+    const char *api_code, const char *field, struct rec_owner *o,
+    struct err *e)
+{
 	bool found = false, inside = false;
 	struct stmt *q;
 	int rc;
 
-	rc = store_prepare(st, "SELECT unit_structure, unit_code, unit_path"
-	    " FROM organizations WHERE id = ?", &q, e);
+	rc = store_prepare(st, "SELECT unit_structure, unit_code, unit_path,"
+	    " name FROM organizations WHERE id = ?", &q, e);
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, 1, org_id);
@@ -72,6 +80,7 @@ rec_org_owner(struct store *st, const struct actor *a, int64_t org_id,
 		o->structure = (int)stmt_col_int(q, 0);
 		snprintf(o->code, sizeof(o->code), "%s", stmt_col_text(q, 1));
 		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 2));
+		snprintf(o->name, sizeof(o->name), "%s", stmt_col_text(q, 3));
 	}
 	stmt_finalize(q);
 	if (rc < 0)
@@ -82,7 +91,7 @@ rec_org_owner(struct store *st, const struct actor *a, int64_t org_id,
 			return rc;
 	}
 	if (!inside)
-		return err_set(e, ERR_INVAL, "invalid_field", field, "Tổ chức"
+		return err_set(e, ERR_INVAL, api_code, field, "Tổ chức"
 		    " không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.");
 	return 0;
 }

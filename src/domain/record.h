@@ -27,6 +27,7 @@ struct rec_owner {
 	int	structure;
 	char	code[UNIT_CODE_MAX];
 	char	path[UNIT_PATH_MAX];
+	char	name[256];	/* of the organisation (rec_org_owner) */
 };
 
 /* Commit on rc == 0, roll back otherwise; on failure *out (when out is not
@@ -46,6 +47,11 @@ int	rec_check_writer(const struct actor *a, const char *what,
  * `field` otherwise (a missing organisation reads the same). */
 int	rec_org_owner(struct store *st, const struct actor *a, int64_t org_id,
 	    const char *field, struct rec_owner *o, struct err *e);
+/* The same with the error's api_code chosen: "invalid_param" when the
+ * organisation comes from a query parameter. */
+int	rec_org_owner_as(struct store *st, const struct actor *a,
+	    int64_t org_id, const char *api_code, const char *field,
+	    struct rec_owner *o, struct err *e);
 
 /* One audit entry for entity #id of unit o. */
 int	rec_audit(struct store *st, const struct actor *a, const char *action,
