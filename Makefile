@@ -10,10 +10,10 @@
 
 CC	?= cc
 PKGS	 = libmicrohttpd jansson sqlite3 libpq libsodium icu-uc icu-i18n \
-	   libzip expat xlsxwriter libmagic
+	   libzip expat xlsxwriter libmagic libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 # libcsv ships no pkg-config file; it is linked by name.
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
 
 CSTD	 = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -92,6 +92,14 @@ build/unit-san/%: tests/unit/%.c $(LIBOBJ_SAN)
 	$(CC) $(CSTD) $(WARN) -Wno-missing-prototypes $(SAN) $(CPPFLAGS) \
 	    $(shell pkg-config --cflags cmocka) -o $@ $^ $(PKG_LIBS) \
 	    $(shell pkg-config --libs cmocka)
+
+# The sample report of tests/docx: test_docx checks it, build/docx-sample
+# writes it for tests/docx/render.sh (LibreOffice); core/ objects only.
+build/unit/test_docx build/unit-san/test_docx: tests/docx/sample_report.c
+build/docx-sample: tests/docx/sample.c tests/docx/sample_report.c \
+    $(filter build/rel/src/core/%,$(LIBOBJ_REL)) build/rel/gen.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) -o $@ $^ $(PKG_LIBS)
 
 UNIT_BIN := $(patsubst tests/unit/%.c,build/unit/%,$(UNIT_SRC))
 UNIT_SAN := $(patsubst tests/unit/%.c,build/unit-san/%,$(UNIT_SRC))

@@ -5,12 +5,13 @@ set -euo pipefail
 
 BUILD_PKGS=(build-essential pkg-config libmicrohttpd-dev libjansson-dev
 	libsqlite3-dev libpq-dev libsodium-dev libicu-dev libcsv-dev
-	libzip-dev libexpat1-dev libxlsxwriter-dev libmagic-dev)
+	libzip-dev libexpat1-dev libxlsxwriter-dev libmagic-dev libxml2-dev)
 # Debian's nodejs (18) and npm (9) unless a node is already installed.
 command -v node >/dev/null 2>&1 || BUILD_PKGS+=(nodejs)
 command -v npm >/dev/null 2>&1 || BUILD_PKGS+=(npm)
 TEST_PKGS=(clang libclang-rt-14-dev libcmocka-dev postgresql chromium
 	fonts-dejavu-core
+	libreoffice-writer-nogui poppler-utils fonts-liberation
 	sqlite3 curl)
 BENCH_PKGS=(nginx-light wrk sqlite3 curl)
 

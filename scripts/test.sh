@@ -3,7 +3,8 @@
 # run every test.  Steps:
 #   1. source checks (tools/checksrc.sh); build with gcc and clang, warnings
 #      as errors; release + ASan/UBSan
-#   2. C unit tests (cmocka), release and ASan/UBSan
+#   2. C unit tests (cmocka), release and ASan/UBSan; the sample DOCX
+#      rendered by LibreOffice headless (tests/docx/render.sh)
 #   3. API tests (node:test) on SQLite, on PostgreSQL (a throw-away server),
 #      and on SQLite with the ASan/UBSan binary; OpenAPI conformance
 #   4. browser test (playwright-core driving Debian's chromium)
@@ -60,6 +61,7 @@ step build plain make -s -j2 bin/danvan bin/danvan-asan
 step web-build plain make -s web
 step test-npm plain bash -c 'cd tests && npm ci --no-audit --no-fund'
 step unit cmocka make -s unit
+step docx-render plain tests/docx/render.sh
 
 # PostgreSQL: a throw-away server for the store unit test and the API suite.
 PG_ENV=$(tests/lib/pg.sh start) || PG_ENV=
