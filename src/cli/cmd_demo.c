@@ -499,6 +499,12 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 		    org_ids[11] }, org_ids[1], &e);
 	/* The registers of issue 5 each add a line here:
 	 * rc = demo_<area>(st, &cli, &dorgs, &e); */
+	if (rc == 0)
+		rc = demo_supervision(st, &cli, &dorgs, &e);
+	if (rc == 0)
+		rc = demo_democracy(st, &cli, &dorgs, &e);
+	if (rc == 0)
+		rc = demo_directives(st, &cli, &dorgs, &e);
 	(void)dorgs;
 	if (rc != 0)
 		goto out;

@@ -18,4 +18,11 @@ struct demo_orgs {
 	int64_t	ward_front[2];		/* MTTQ phường Việt Trì, Hòa Bình */
 };
 
+int	demo_supervision(struct store *st, const struct actor *a,
+	    const struct demo_orgs *o, struct err *e);
+int	demo_democracy(struct store *st, const struct actor *a,
+	    const struct demo_orgs *o, struct err *e);
+int	demo_directives(struct store *st, const struct actor *a,
+	    const struct demo_orgs *o, struct err *e);
+
 #endif

@@ -17,7 +17,15 @@ static const char *const entities[] = {
 	"reception_visit", "reception_schedule", "dvk_model",
 	"breakthrough_task", "dialogue", "opinion",
 	"dialogue_requirement", "emulation_set",
-	"emulation_criterion", "emulation_bloc", "emulation_score", NULL
+	"emulation_criterion", "emulation_bloc", "emulation_score",
+	"dc_village", "dc_disclosure", "dc_vote", "dc_box", "dc_box_opening",
+	"dc_board", "dc_board_member", "dc_board_activity", "dc_vote_rule",
+	"dc_board_rule",
+	"supervision", "supervision_recommendation", "criticism_draft",
+	"criticism_comment",
+	"directive", "directive_task", "directive_review", "org_change",
+	"campaign",
+	NULL
 };
 static const char *const actions[] = {
 	"create", "update", "delete", "login", "logout", "password",

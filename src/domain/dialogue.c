@@ -49,27 +49,6 @@ check_day(const char *s, bool future, const char *field, struct err *e)
 	return 0;
 }
 
-/* Is code a row of the lookup table (dialogue_groups, opinion_channels)? */
-static int
-code_exists(struct store *st, const char *sql, const char *code, bool *ok,
-    struct err *e)
-{
-	struct stmt *q;
-	int rc;
-
-	*ok = false;
-	if (code == NULL)
-		return 0;
-	rc = store_prepare(st, sql, &q, e);
-	if (rc != 0)
-		return rc;
-	stmt_bind_text(q, 1, code);
-	rc = stmt_step(q, e);
-	*ok = rc == STEP_ROW;
-	stmt_finalize(q);
-	return rc < 0 ? rc : 0;
-}
-
 /* ---- lookup lists ------------------------------------------------------ */
 
 static json_t *
@@ -353,7 +332,7 @@ check_dialogue(struct store *st, const struct dialogue_vals *v,
 	if (rec_empty(v->place))
 		return err_set(e, ERR_INVAL, "invalid_field", "place",
 		    "Địa điểm đối thoại không được để trống.");
-	rc = code_exists(st, "SELECT 1 FROM dialogue_groups WHERE code = ?",
+	rc = rec_code_in(st, "SELECT 1 FROM dialogue_groups WHERE code = ?",
 	    v->target_group, &ok, e);
 	if (rc == 0 && !ok)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "target_group",
@@ -701,7 +680,7 @@ check_opinion(struct store *st, const struct opinion_vals *v, bool dialogue,
 		    "Lĩnh vực không hợp lệ.");
 	if (rc != 0 || dialogue)
 		return rc;
-	rc = code_exists(st, "SELECT 1 FROM opinion_channels WHERE code = ?",
+	rc = rec_code_in(st, "SELECT 1 FROM opinion_channels WHERE code = ?",
 	    v->channel, &ok, e);
 	if (rc == 0 && !ok)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "channel",

@@ -107,6 +107,26 @@ rec_audit(struct store *st, const struct actor *a, const char *action,
 	return audit_record(st, a, &ent, e);
 }
 
+int
+rec_code_in(struct store *st, const char *sql, const char *code, bool *ok,
+    struct err *e)
+{
+	struct stmt *q;
+	int rc;
+
+	*ok = false;
+	if (code == NULL)
+		return 0;
+	rc = store_prepare(st, sql, &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_text(q, 1, code);
+	rc = stmt_step(q, e);
+	*ok = rc == STEP_ROW;
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
+}
+
 void
 rec_bind_creator(struct stmt *q, int idx, const struct actor *a)
 {

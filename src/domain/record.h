@@ -58,6 +58,11 @@ int	rec_audit(struct store *st, const struct actor *a, const char *action,
 	    const char *entity, int64_t id, const struct rec_owner *o,
 	    json_t *before, json_t *after, struct err *e);
 
+/* Is code a row of the lookup query sql ("SELECT 1 FROM t WHERE code =
+ * ?")?  A NULL code is not. */
+int	rec_code_in(struct store *st, const char *sql, const char *code,
+	    bool *ok, struct err *e);
+
 /* Bind the acting user's id at idx, NULL for the CLI. */
 void	rec_bind_creator(struct stmt *q, int idx, const struct actor *a);
 

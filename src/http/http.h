@@ -75,6 +75,10 @@ extern const struct route api_petition_routes[];
 extern const struct route api_dialogue_routes[];
 extern const struct route api_dvk_routes[];
 extern const struct route api_emulation_routes[];
+extern const struct route api_democracy_routes[];
+extern const struct route api_supervision_routes[];
+extern const struct route api_directive_routes[];
+extern const struct route api_campaign_routes[];
 
 /* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);
@@ -102,9 +106,14 @@ int	req_query_unit(struct req *r, int *structure, const char **unit);
  * 200).  Returns rc. */
 int	req_wrap(struct req *r, const char *key, int rc, json_t *obj,
 	    int status);
+/* On rc == 0 send o (taken) with reals printed to 15 significant digits:
+ * 33.33, not 33.329999999999998.  Returns rc. */
+int	req_send_real(struct req *r, int rc, json_t *o);
 /* Writes are refused to viewers before their body is even read:
  * "Tài khoản chỉ xem không được thay đổi <what>." */
 int	req_check_writer(struct req *r, const char *what);
+/* The JSON body as an object (parsed once; borrowed, owned by r). */
+int	req_json(struct req *r, json_t **out);
 /* Bind the JSON body by a field table. */
 int	req_bind(struct req *r, const struct jfield *fields, void *dst);
 /* Parse a path parameter as a positive id. */

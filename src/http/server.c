@@ -301,6 +301,19 @@ req_wrap(struct req *r, const char *key, int rc, json_t *obj, int status)
 }
 
 int
+req_send_real(struct req *r, int rc, json_t *o)
+{
+	if (rc != 0)
+		return rc;
+	r->out_text = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	json_decref(o);
+	if (r->out_text == NULL)
+		return err_set(&r->err, ERR_NOMEM, "internal", NULL,
+		    "out of memory");
+	return 0;
+}
+
+int
 req_check_writer(struct req *r, const char *what)
 {
 	if (r->sess.actor.role == ROLE_VIEWER)
@@ -315,6 +328,22 @@ req_param_id(struct req *r, int i, int64_t *out)
 	if (parse_i64(r->params[i], 1, INT64_MAX / 2, out) != 0)
 		return err_set(&r->err, ERR_NOTFOUND, "not_found", NULL,
 		    "Không tìm thấy.");
+	return 0;
+}
+
+int
+req_json(struct req *r, json_t **out)
+{
+	int rc;
+
+	*out = NULL;
+	if (r->body_json == NULL) {
+		rc = jbind_parse(buf_cstr(&r->body), r->body.len,
+		    &r->body_json, &r->err);
+		if (rc != 0)
+			return rc;
+	}
+	*out = r->body_json;
 	return 0;
 }
 
@@ -441,7 +470,9 @@ run_route(struct req *r, const struct route *match)
 
 static const struct route *const route_tables[] = {
 	api_routes, api_reception_routes, api_petition_routes,
-	api_dialogue_routes, api_dvk_routes, api_emulation_routes, NULL
+	api_dialogue_routes, api_dvk_routes, api_emulation_routes,
+	api_democracy_routes, api_supervision_routes, api_directive_routes, api_campaign_routes,
+	NULL
 };
 
 /* The route for r's method and URL; *path_found tells whether any route

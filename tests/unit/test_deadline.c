@@ -181,6 +181,10 @@ static const struct due_case due_cases[] = {
 	/* P-KNPA-01 complex, 30 working days: 14..17/1 (19), 20..24/1 (24),
 	 * 27/1, (Tết, 3/2), 4..7/2 (29), 10/2 */
 	{ "P-KNPA-01", "2024-12-20", C, false, "2025-02-10" },
+	/* R-DC-05 (grassroots democracy), publication 10 working days after
+	 * the decision of Friday 24/1/2025: 27/1, (Tết 28/1..31/1, 3/2
+	 * compensation), 4..7/2 (5), 10..14/2 (10) */
+	{ "R-DC-05", "2025-01-24", N, false, "2025-02-14" },
 };
 
 static void
@@ -189,7 +193,7 @@ test_due_every_rule(void **state)
 	static const char *const seeded[] = {
 		"R-DON-09", "R-DON-10", "R-DON-11", "R-DON-12", "R-KN-10",
 		"R-KN-11", "R-KN-12", "R-KN-14", "R-KN-15", "R-KN-16",
-		"R-KN-19", "R-TC-03", "R-TC-04", "P-KNPA-01",
+		"R-KN-19", "R-TC-03", "R-TC-04", "P-KNPA-01", "R-DC-05",
 	};
 	struct store *st = db(state);
 	int64_t n = 0;
@@ -440,7 +444,7 @@ test_rules_json(void **state)
 	assert_int_equal(deadline_rules_json(st, &out, &e), 0);
 	items = json_object_get(out, "items");
 	assert_true(json_is_array(items));
-	assert_int_equal(json_array_size(items), 14);
+	assert_int_equal(json_array_size(items), 15);
 	json_array_foreach(items, i, it) {
 		const char *id = json_string_value(json_object_get(it, "id"));
 
