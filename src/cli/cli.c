@@ -49,6 +49,16 @@ static const struct cmd commands[] = {
 	  "Load a petition register (CSV or XLSX; columns in docs/import.md)\n"
 	  "into organisation ID.  All or nothing: every bad row is listed with\n"
 	  "its line and reason, and nothing is written unless all rows are good." },
+	{ "report", cmd_report,
+	  "report --db DB --unit CODE [--structure 2024|2025] --period PERIOD\n"
+	  "       [--format docx|xlsx|html] --out FILE [--template CODE]\n"
+	  "       [--cutoff-day N]",
+	  "Write the periodic report of a unit's subtree for PERIOD (2023,\n"
+	  "2023-H1, 2023-Q3, 2023-06, 2023-9M or 2023-01-01..2023-06-30) from\n"
+	  "the recorded data: DOCX in the official layout (default), the XLSX\n"
+	  "annex of its tables or HTML.  TEMPLATE defaults to dan_van; the data\n"
+	  "cut-off day defaults to the template's (15: the 15th to the 14th).\n"
+	  "Figures without data are written \"…\" and listed on stderr." },
 	{ NULL, NULL, NULL, NULL }
 };
 

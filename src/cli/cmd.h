@@ -38,6 +38,7 @@ int	cli_key(const char *db, const char *key_file, bool create,
 
 int	cmd_serve(const struct cmd *c, int argc, char **argv);
 int	cmd_migrate(const struct cmd *c, int argc, char **argv);
+int	cmd_report(const struct cmd *c, int argc, char **argv);
 int	cmd_user(const struct cmd *c, int argc, char **argv);
 int	cmd_demo(const struct cmd *c, int argc, char **argv);
 int	cmd_import(const struct cmd *c, int argc, char **argv);

@@ -245,6 +245,39 @@ period_label_vi(const struct period *p, char *out, size_t n)
 	}
 }
 
+void
+period_string(const struct period *p, char out[PERIOD_MAX_LEN + 1])
+{
+	char a[CAL_DATE_LEN], b[CAL_DATE_LEN];
+
+	switch (p->kind) {
+	case PERIOD_MONTH:
+		snprintf(out, PERIOD_MAX_LEN + 1, "%04d-%02d", p->year,
+		    p->index);
+		break;
+	case PERIOD_QUARTER:
+		snprintf(out, PERIOD_MAX_LEN + 1, "%04d-Q%d", p->year,
+		    p->index);
+		break;
+	case PERIOD_HALF:
+		snprintf(out, PERIOD_MAX_LEN + 1, "%04d-H%d", p->year,
+		    p->index);
+		break;
+	case PERIOD_NINE_MONTHS:
+		snprintf(out, PERIOD_MAX_LEN + 1, "%04d-9M", p->year);
+		break;
+	case PERIOD_YEAR:
+		snprintf(out, PERIOD_MAX_LEN + 1, "%04d", p->year);
+		break;
+	case PERIOD_CUSTOM:
+	default:
+		cal_format(p->from, a);
+		cal_format(p->to, b);
+		snprintf(out, PERIOD_MAX_LEN + 1, "%s..%s", a, b);
+		break;
+	}
+}
+
 /* The custom period [from, to] if it stays inside 1900..2199. */
 static int
 custom_make(cal_day from, cal_day to, struct period *out)

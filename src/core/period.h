@@ -58,6 +58,9 @@ int	period_parse(const char *s, int cutoff_day, struct period *out,
  * always enough).
  */
 void	period_label_vi(const struct period *p, char *out, size_t n);
+/* The string period_parse() reads back as p: "2023", "2023-H1",
+ * "2023-Q3", "2023-06", "2023-9M" or "2023-01-01..2023-06-30". */
+void	period_string(const struct period *p, char out[PERIOD_MAX_LEN + 1]);
 /*
  * The period before p: previous month, quarter, half or year; for nine
  * months the nine months of the previous year (there is no nine-month

@@ -24,7 +24,7 @@ static const char *const entities[] = {
 	"supervision", "supervision_recommendation", "criticism_draft",
 	"criticism_comment",
 	"directive", "directive_task", "directive_review", "org_change",
-	"campaign",
+	"campaign", "indicator", "indicator_value", "report", "report_template",
 	NULL
 };
 static const char *const actions[] = {

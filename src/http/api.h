@@ -7,6 +7,7 @@
 #define HTTP_API_H
 
 #include "domain/attach.h"
+#include "domain/user.h"
 #include "http/http.h"
 #include "http/jbind.h"
 
@@ -34,5 +35,28 @@ int	api_attach_download(struct req *r, enum attach_owner kind);
 
 extern const struct jfield api_petition_create_fields[];	/* struct petition_input */
 extern const struct jfield api_public_submit_fields[];	/* struct public_input */
+
+/* PUT /indicator-values (api_indicator.c). */
+struct api_value_in {
+	const char	*indicator;
+	struct unit_ref	 unit;
+	const char	*period;
+	double		 value;
+	bool		 has_value;
+	const char	*source, *note;
+};
+
+/* POST /reports (api_report.c). */
+struct api_report_in {
+	const char	*template;
+	struct unit_ref	 unit;
+	const char	*period;
+	int64_t		 org_id, cutoff_day;
+	bool		 has_org_id, has_cutoff_day;
+};
+
+extern const struct jfield api_report_fields[];	/* struct api_report_in */
+extern const struct jfield api_indicator_fields[];	/* struct indicator_input */
+extern const struct jfield api_indicator_value_fields[];	/* struct api_value_in */
 
 #endif

@@ -17,20 +17,6 @@
 #define ID_MAX		999999999999	/* ids in bodies */
 #define DAY_LEN_MAX	32		/* longer than a day: invalid_field */
 
-/* Print rates with two decimals: 33.33, not 33.329999999999998. */
-static int
-send_rates(struct req *r, int rc, json_t *o)
-{
-	if (rc != 0)
-		return rc;
-	r->out_text = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15));
-	json_decref(o);
-	if (r->out_text == NULL)
-		return err_set(&r->err, ERR_NOMEM, "internal", NULL,
-		    "out of memory");
-	return 0;
-}
-
 /* ---- query filters ------------------------------------------------- */
 
 /* structure, unit, org; from, to when days. */
@@ -427,7 +413,7 @@ api_compliance(struct req *r)
 	if (rc == 0)
 		rc = dialogue_compliance(r->st, &r->sess.actor, &f, &o,
 		    &r->err);
-	return send_rates(r, rc, o);
+	return req_send_real(r, rc, o);
 }
 
 /* ---- statistics ------------------------------------------------------ */

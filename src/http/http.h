@@ -79,6 +79,8 @@ extern const struct route api_democracy_routes[];
 extern const struct route api_supervision_routes[];
 extern const struct route api_directive_routes[];
 extern const struct route api_campaign_routes[];
+extern const struct route api_indicator_routes[];
+extern const struct route api_report_routes[];
 
 /* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);

@@ -139,6 +139,26 @@ bind_int(const struct jfield *f, json_t *v, char *dst, struct err *e)
 	return 0;
 }
 
+static int
+bind_num(const struct jfield *f, json_t *v, char *dst, struct err *e)
+{
+	double d;
+	bool b = true;
+
+	if (!json_is_number(v))
+		return err_set(e, ERR_INVAL, "invalid_field", f->name,
+		    "Trường \"%s\" phải là số.", f->name);
+	d = json_number_value(v);
+	/* NaN fails both comparisons; jansson never yields infinities. */
+	if (!(d >= -(double)f->max_len && d <= (double)f->max_len))
+		return err_set(e, ERR_INVAL, "invalid_field", f->name,
+		    "Trường \"%s\" phải từ -%zu đến %zu.", f->name, f->max_len,
+		    f->max_len);
+	memcpy(dst + f->off, &d, sizeof(d));
+	memcpy(dst + f->set_off, &b, sizeof(b));
+	return 0;
+}
+
 int
 jbind(json_t *obj, const struct jfield *fields, void *dstv,
     struct jbind_strings *owned, struct err *e)
@@ -182,6 +202,9 @@ jbind(json_t *obj, const struct jfield *fields, void *dstv,
 			break;
 		case JF_INT:
 			rc = bind_int(f, v, dst, e);
+			break;
+		case JF_NUM:
+			rc = bind_num(f, v, dst, e);
 			break;
 		}
 		if (rc != 0)

@@ -20,15 +20,16 @@ enum jf_type {
 	JF_BOOL,	/* bool at off, bool "present" at set_off */
 	JF_UNIT,	/* struct unit_ref at off: {"structure","code"} */
 	JF_INT,		/* int64_t at off in 0..max_len, bool "present" at set_off */
+	JF_NUM,		/* double at off in -max_len..max_len, "present" at set_off */
 };
 
 struct jfield {
 	const char	*name;
 	enum jf_type	 type;
 	bool		 required;
-	size_t		 max_len;	/* code points (JF_STR), largest value (JF_INT) */
+	size_t		 max_len;	/* code points (JF_STR), largest value (JF_INT, JF_NUM) */
 	size_t		 off;
-	size_t		 set_off;	/* JF_BOOL, JF_INT */
+	size_t		 set_off;	/* JF_BOOL, JF_INT, JF_NUM */
 };
 
 #define JBIND_MAX_STRINGS	16

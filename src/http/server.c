@@ -472,6 +472,7 @@ static const struct route *const route_tables[] = {
 	api_routes, api_reception_routes, api_petition_routes,
 	api_dialogue_routes, api_dvk_routes, api_emulation_routes,
 	api_democracy_routes, api_supervision_routes, api_directive_routes, api_campaign_routes,
+	api_indicator_routes, api_report_routes,
 	NULL
 };
 

@@ -2,7 +2,7 @@
  * fuzz_jbind.c - request-body validation: jbind_parse() on arbitrary bytes,
  * then jbind() against the field tables of the API (http/api.h: user
  * create/update, organisation create/update, login, petition create,
- * public submission).
+ * public submission, indicator create, indicator value).
  * Every binding must either fail with a filled struct err or produce
  * strings that are valid NFC text within their length limit; owned
  * strings are always released (LeakSanitizer checks).
@@ -17,6 +17,7 @@
 
 #include "core/err.h"
 #include "core/text.h"
+#include "domain/indicator.h"
 #include "domain/org.h"
 #include "domain/petition.h"
 #include "domain/public.h"
@@ -103,6 +104,18 @@ check_result(int rc, const struct err *e, const struct jfield *fields,
 				abort();
 			break;
 		}
+		case JF_NUM: {
+			double v;
+			bool set;
+
+			memcpy(&v, p, sizeof(v));
+			memcpy(&set, (const char *)dst + f->set_off,
+			    sizeof(set));
+			if ((!set && v != 0) || !(v >= -(double)f->max_len &&
+			    v <= (double)f->max_len))
+				abort();
+			break;
+		}
 		case JF_BOOL: {
 			bool v, set;
 
@@ -141,6 +154,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct login_in li;
 	struct petition_input pi;
 	struct public_input pu;
+	struct indicator_input ii;
+	struct api_value_in vi;
 	struct err e;
 	json_t *obj = NULL;
 	int rc;
@@ -172,6 +187,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bind_one(obj, api_petition_create_fields, &pi, sizeof(pi), &owned);
 	jbind_strings_release(&owned);
 	bind_one(obj, api_public_submit_fields, &pu, sizeof(pu), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, api_indicator_fields, &ii, sizeof(ii), &owned);
+	jbind_strings_release(&owned);
+	bind_one(obj, api_indicator_value_fields, &vi, sizeof(vi), &owned);
 	jbind_strings_release(&owned);
 
 	/* all tables sharing one owned list, so that JBIND_MAX_STRINGS is

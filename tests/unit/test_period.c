@@ -141,7 +141,7 @@ assert_range(const struct period *p, const char *from, const char *to)
 static void
 test_parse_table(void **state)
 {
-	char label[PERIOD_LABEL_LEN];
+	char label[PERIOD_LABEL_LEN], canon[PERIOD_MAX_LEN + 1];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -155,6 +155,9 @@ test_parse_table(void **state)
 		assert_range(&p, c->from, c->to);
 		period_label_vi(&p, label, sizeof(label));
 		assert_string_equal(label, c->label);
+		/* the canonical string reads back as the same period */
+		period_string(&p, canon);
+		assert_string_equal(canon, c->in);
 	}
 }
 
