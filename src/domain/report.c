@@ -683,6 +683,22 @@ report_build(struct store *st, const struct actor *a,
 	}
 	if (issuer[0] != '\0')
 		json_object_set_new(head, "issuer", json_string(issuer));
+	/* what the official header cannot do without */
+	if (rec_empty(rec_member(head, "issuer"))) {
+		char def[320];
+
+		snprintf(def, sizeof(def), "%s%s", strcmp(rec_member(tpl,
+		    "regime"), "party") == 0 ? "Ban Tuyên giáo và Dân vận" :
+		    "Ủy ban nhân dân ", strcmp(rec_member(tpl, "regime"),
+		    "party") == 0 ? "" : c.unit_name);
+		json_object_set_new(head, "issuer", json_string(def));
+	}
+	if (rec_empty(rec_member(head, "issuer_abbr")))
+		json_object_set_new(head, "issuer_abbr", json_string(strcmp(
+		    rec_member(tpl, "regime"), "party") == 0 ? "BTGDV" :
+		    "UBND"));
+	if (rec_empty(rec_member(head, "place")))
+		json_object_set_new(head, "place", json_string(c.unit_short));
 	if (rc == 0) {
 		json_t *s = NULL;
 
@@ -1055,8 +1071,16 @@ apply_edits(json_t *content, json_t *edits, struct err *e)
 		if (rec_index_of(head_keys, k) < 0 || !json_is_string(v))
 			return err_set(e, ERR_INVAL, "invalid_field", "head",
 			    "Trường đầu văn bản không hợp lệ: %s.", k);
-		rc = text_field_ok(json_string_value(v), HEAD_TEXT_MAX, "head",
-		    e);
+		/* abbreviations and the place go into fixed header slots */
+		rc = text_field_ok(json_string_value(v), strcmp(k,
+		    "issuer_abbr") == 0 || strcmp(k, "place") == 0 ? 20 :
+		    HEAD_TEXT_MAX, "head", e);
+		if (rc == 0 && json_string_length(v) == 0 && (strcmp(k,
+		    "issuer") == 0 || strcmp(k, "issuer_abbr") == 0 ||
+		    strcmp(k, "place") == 0))
+			rc = err_set(e, ERR_INVAL, "missing_field", "head",
+			    "Cơ quan ban hành, chữ viết tắt và địa danh không"
+			    " được để trống.");
 		if (rc != 0)
 			return rc;
 		json_object_set(json_object_get(content, "head"), k, v);
