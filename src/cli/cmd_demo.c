@@ -505,6 +505,8 @@ cmd_demo(const struct cmd *c, int argc, char **argv)
 		rc = demo_democracy(st, &cli, &dorgs, &e);
 	if (rc == 0)
 		rc = demo_directives(st, &cli, &dorgs, &e);
+	if (rc == 0)
+		rc = demo_indicators(st, &cli, &dorgs, &e);
 	(void)dorgs;
 	if (rc != 0)
 		goto out;

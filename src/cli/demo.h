@@ -25,4 +25,7 @@ int	demo_democracy(struct store *st, const struct actor *a,
 int	demo_directives(struct store *st, const struct actor *a,
 	    const struct demo_orgs *o, struct err *e);
 
+int	demo_indicators(struct store *st, const struct actor *a,
+	    const struct demo_orgs *o, struct err *e);
+
 #endif

@@ -311,9 +311,13 @@ int
 demo_democracy(struct store *st, const struct actor *a,
     const struct demo_orgs *o, struct err *e)
 {
-	int64_t v[GROUPS];
-	int rc = 0;
+	int64_t v[GROUPS], n = 0;
+	int rc;
 
+	/* a second `danvan demo` leaves the registers as they are */
+	rc = store_query_int(st, "SELECT COUNT(*) FROM dc_villages", &n, e);
+	if (rc != 0 || n > 0)
+		return rc;
 	for (int w = 0; w < 2 && rc == 0; w++) {
 		rc = villages(st, a, w, o->ward_committee[w], v, e);
 		if (rc == 0)

@@ -9,6 +9,8 @@
 #   - the fonts are Times New Roman or its metric twin Liberation Serif;
 #   - page 1 as a grey image is not blank, with ink in both header blocks
 #     (also written as PNG for a human to look at).
+# Then the same for a periodic report of the demo data written by
+# `danvan report` (issue 6).
 # Output in tests/out/docx/ (or $OUT/docx).  Needs: libreoffice-writer-nogui,
 # poppler-utils, fonts-liberation (scripts/deps.sh test).
 set -uo pipefail
@@ -145,6 +147,48 @@ for doc in state party; do
 	check "$doc: ink in both header blocks ($lt left, $rt right)" \
 	    [ "$lt" -gt 200 -a "$rt" -gt 200 ]
 done
+
+# A periodic report of the demo data as `danvan report` writes it (issue 6):
+# the same checks on a document built from recorded data.
+DB=$OUT/demo.db
+Y=$(date +%Y)
+rm -f "$DB" "$DB.key"
+if make -s bin/danvan && bin/danvan migrate --db "$DB" >/dev/null &&
+    bin/danvan demo --db "$DB" >/dev/null &&
+    bin/danvan report --db "$DB" --unit 25 --period "$Y" \
+    --out "$OUT/report.docx" 2>"$OUT/report-warnings.txt"; then
+	ok "report: danvan report wrote the DOCX"
+	timeout 180 soffice -env:UserInstallation="file://$PROFILE" --headless \
+	    --norestore --convert-to pdf --outdir "$OUT" "$OUT/report.docx" \
+	    >>"$OUT/soffice.log" 2>&1
+	if [ -s "$OUT/report.pdf" ]; then
+		ok "report: converted to PDF"
+		pdftotext -enc UTF-8 "$OUT/report.pdf" "$OUT/report.txt"
+		for s in "ĐẢNG CỘNG SẢN VIỆT NAM" "ĐẢNG BỘ TỈNH PHÚ THỌ" \
+		    "BAN TUYÊN GIÁO VÀ" "BÁO CÁO" "Số" "-BC/BTGDV" \
+		    "Kết quả công tác dân vận năm $Y" "I. KẾT QUẢ THỰC HIỆN" \
+		    "Hội nghị đối thoại" "Nơi nhận:" "Phụ lục" \
+		    "Biểu số liệu công tác dân vận năm $Y"; do
+			check "report: text \"$s\"" has "$OUT/report.txt" "$s"
+		done
+		sizes=$(pdfinfo -f 1 -l 1 "$OUT/report.pdf" | awk \
+		    '/^Page +1 size:/ { printf "%.0fx%.0f", $4, $6 }')
+		check "report: page 1 is A4 portrait ($sizes)" \
+		    [ "$sizes" = 595x842 ]
+		pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$OUT/report.pdf" \
+		    "$OUT/report-page1"
+		pdftoppm -gray -r 50 -f 1 -l 1 -singlefile "$OUT/report.pdf" \
+		    "$OUT/report-page1"
+		read -r dark total lt rt < <(ink "$OUT/report-page1.pgm")
+		check "report: page 1 not blank ($dark of $total pixels dark)" \
+		    awk -v d="$dark" -v t="$total" \
+		    'BEGIN { exit !(t > 0 && d / t > 0.01 && d / t < 0.3) }'
+	else
+		bad "report: LibreOffice wrote no PDF (see $OUT/soffice.log)"
+	fi
+else
+	bad "report: danvan migrate, demo or report failed"
+fi
 
 echo "docx render: $pass passed, $fail failed (LibreOffice $ms ms)"
 [ "$fail" -eq 0 ]
