@@ -212,7 +212,8 @@ test('dialogue with three opinions → forward one → close it; the statistics 
 		await context.close();
 	}
 	// The API agrees.
-	const s = assertOk(await admin.get('/stats/dialogues?period=' + today().slice(0, 4)));
+	const s = assertOk(await admin.get('/stats/dialogues?period='
+		+ (Number(today().slice(0, 4)) + (today().slice(5) >= '12-15' ? 1 : 0))));
 	assert.equal(s.dialogues.count, 1);
 	assert.equal(s.dialogues.participants, 1250);
 	assert.equal(s.opinions.count, 3);

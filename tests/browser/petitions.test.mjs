@@ -391,7 +391,8 @@ test('leaders\' schedule and its compliance, statistics in Vietnamese formatting
 		await page.goto(srv.url + '/#/stats');
 		await login(page, 'admin', (await import('../lib/server.mjs')).ADMIN_PASSWORD);
 		await page.getByTestId('stats-summary').waitFor();
-		const year = today().slice(0, 4);
+		// the reporting year holding today (years run from 15 December to 14 December)
+		const year = Number(today().slice(0, 4)) + (today().slice(5) >= '12-15' ? 1 : 0);
 		const st = assertOk(await admin.get(`/stats/petitions?period=${year}`));
 		const n = (x) => new Intl.NumberFormat('vi-VN').format(x);
 		await page.getByTestId('stats-sentence-reception')

@@ -21,6 +21,10 @@ const config = () => import('./pages/Config.jsx');
 const dialogues = () => import('./pages/Dialogues.jsx');
 const dvk = () => import('./pages/Dvk.jsx');
 const emulation = () => import('./pages/Emulation.jsx');
+const supervision = () => import('./pages/Supervision.jsx');
+const directives = () => import('./pages/Directives.jsx');
+const campaigns = () => import('./pages/Campaigns.jsx');
+const democracy = () => import('./pages/Democracy.jsx');
 
 const SessionsPage = lazyPage(reception, 'SessionsPage');
 const SessionFormPage = lazyPage(reception, 'SessionFormPage');
@@ -32,6 +36,7 @@ const PetitionsPage = lazyPage(petitions, 'PetitionsPage');
 const PetitionNewPage = lazyPage(petitions, 'PetitionNewPage');
 const PetitionPage = lazyPage(petitions, 'PetitionPage');
 const StatsPage = lazyPage(() => import('./pages/Stats.jsx'), 'StatsPage');
+const IndicatorsPage = lazyPage(() => import('./pages/Indicators.jsx'), 'IndicatorsPage');
 const DeadlineRulesPage = lazyPage(config, 'DeadlineRulesPage');
 const CalendarPage = lazyPage(config, 'CalendarPage');
 const SettingsPage = lazyPage(config, 'SettingsPage');
@@ -47,6 +52,26 @@ const BreakthroughPage = lazyPage(dvk, 'BreakthroughPage');
 const EmulationPage = lazyPage(emulation, 'EmulationPage');
 const EmulationSetPage = lazyPage(emulation, 'EmulationSetPage');
 const EmulationBlocPage = lazyPage(emulation, 'EmulationBlocPage');
+const SupervisionPage = lazyPage(supervision, 'SupervisionPage');
+const SupervisionFormPage = lazyPage(supervision, 'SupervisionFormPage');
+const SupervisionDetailPage = lazyPage(supervision, 'SupervisionDetailPage');
+const CriticismPage = lazyPage(supervision, 'CriticismPage');
+const CriticismFormPage = lazyPage(supervision, 'CriticismFormPage');
+const CriticismDetailPage = lazyPage(supervision, 'CriticismDetailPage');
+const PartyBuildingPage = lazyPage(supervision, 'PartyBuildingPage');
+const SupervisionStatsPage = lazyPage(supervision, 'SupervisionStatsPage');
+const DemocracyPage = lazyPage(democracy, 'DemocracyPage');
+const DemocracyVotesPage = lazyPage(democracy, 'DemocracyVotesPage');
+const DemocracyDisclosuresPage = lazyPage(democracy, 'DemocracyDisclosuresPage');
+const DemocracyVillagesPage = lazyPage(democracy, 'DemocracyVillagesPage');
+const DemocracyBoxesPage = lazyPage(democracy, 'DemocracyBoxesPage');
+const DemocracyBoardsPage = lazyPage(democracy, 'DemocracyBoardsPage');
+const DemocracyBoardPage = lazyPage(democracy, 'DemocracyBoardPage');
+const DirectivesPage = lazyPage(directives, 'DirectivesPage');
+const DirectiveFormPage = lazyPage(directives, 'DirectiveFormPage');
+const DirectivePage = lazyPage(directives, 'DirectivePage');
+const CampaignsPage = lazyPage(campaigns, 'CampaignsPage');
+const OrgChangesPage = lazyPage(campaigns, 'OrgChangesPage');
 const PublicSendPage = lazyPage(publicPages, 'PublicSendPage');
 const PublicTrackPage = lazyPage(publicPages, 'PublicTrackPage');
 
@@ -58,7 +83,12 @@ const NAV = [
 	{ path: '/dialogues', label: 'Đối thoại', id: 'dialogues', section: true, also: ['/opinions'] },
 	{ path: '/dvk', label: 'Dân vận khéo', id: 'dvk', section: true },
 	{ path: '/emulation', label: 'Thi đua', id: 'emulation', section: true },
+	{ path: '/supervision', label: 'Giám sát – phản biện', id: 'supervision', section: true },
+	{ path: '/democracy', label: 'Dân chủ ở cơ sở', id: 'democracy', section: true },
+	{ path: '/directives', label: 'Văn bản chỉ đạo', id: 'directives', section: true },
+	{ path: '/campaigns', label: 'Phong trào, vận động', id: 'campaigns', section: true },
 	{ path: '/stats', label: 'Thống kê', id: 'stats', section: true },
+	{ path: '/indicators', label: 'Chỉ tiêu, báo cáo', id: 'indicators', section: true },
 	{ path: '/units', label: 'Đơn vị hành chính', id: 'units' },
 	{ path: '/organizations', label: 'Tổ chức', id: 'organizations' },
 	{ path: '/users', label: 'Người dùng', id: 'users', admin: true },
@@ -86,6 +116,7 @@ const ROUTES = [
 	{ path: '/petitions/new', page: PetitionNewPage, label: 'Ghi nhận đơn' },
 	{ path: '/petitions/:id', page: PetitionPage, label: 'Đơn thư' },
 	{ path: '/stats', page: StatsPage, label: 'Thống kê' },
+	{ path: '/indicators', page: IndicatorsPage, label: 'Chỉ tiêu, báo cáo' },
 	{ path: '/dialogues', page: DialoguesPage, label: 'Đối thoại' },
 	{ path: '/dialogues/new', page: DialogueFormPage, label: 'Thêm hội nghị đối thoại' },
 	{ path: '/dialogues/requirements', page: DialogueRequirementsPage, label: 'Quy định đối thoại' },
@@ -98,6 +129,29 @@ const ROUTES = [
 	{ path: '/dvk/:id', page: DvkModelPage, label: 'Mô hình Dân vận khéo' },
 	{ path: '/dvk/:id/edit', page: DvkModelFormPage, label: 'Sửa mô hình' },
 	{ path: '/emulation', page: EmulationPage, label: 'Thi đua' },
+	{ path: '/directives', page: DirectivesPage, label: 'Văn bản chỉ đạo' },
+	{ path: '/directives/new', page: DirectiveFormPage, label: 'Thêm văn bản chỉ đạo' },
+	{ path: '/directives/:id', page: DirectivePage, label: 'Văn bản chỉ đạo' },
+	{ path: '/directives/:id/edit', page: DirectiveFormPage, label: 'Sửa văn bản chỉ đạo' },
+	{ path: '/campaigns', page: CampaignsPage, label: 'Phong trào, vận động' },
+	{ path: '/campaigns/org-changes', page: OrgChangesPage, label: 'Kiện toàn chức danh' },
+	{ path: '/supervision', page: SupervisionPage, label: 'Giám sát – phản biện' },
+	{ path: '/supervision/new', page: SupervisionFormPage, label: 'Thêm cuộc giám sát' },
+	{ path: '/supervision/criticism', page: CriticismPage, label: 'Phản biện xã hội' },
+	{ path: '/supervision/criticism/new', page: CriticismFormPage, label: 'Ghi nhận dự thảo phản biện' },
+	{ path: '/supervision/criticism/:id', page: CriticismDetailPage, label: 'Dự thảo được phản biện' },
+	{ path: '/supervision/criticism/:id/edit', page: CriticismFormPage, label: 'Sửa dự thảo' },
+	{ path: '/supervision/party-building', page: PartyBuildingPage, label: 'Góp ý xây dựng Đảng, xây dựng chính quyền' },
+	{ path: '/supervision/stats', page: SupervisionStatsPage, label: 'Thống kê giám sát, phản biện' },
+	{ path: '/supervision/:id', page: SupervisionDetailPage, label: 'Cuộc giám sát' },
+	{ path: '/supervision/:id/edit', page: SupervisionFormPage, label: 'Sửa cuộc giám sát' },
+	{ path: '/democracy', page: DemocracyPage, label: 'Dân chủ ở cơ sở' },
+	{ path: '/democracy/votes', page: DemocracyVotesPage, label: 'Bàn và quyết định, lấy ý kiến' },
+	{ path: '/democracy/disclosures', page: DemocracyDisclosuresPage, label: 'Công khai thông tin' },
+	{ path: '/democracy/villages', page: DemocracyVillagesPage, label: 'Thôn, tổ dân phố' },
+	{ path: '/democracy/boxes', page: DemocracyBoxesPage, label: 'Hòm thư góp ý' },
+	{ path: '/democracy/boards', page: DemocracyBoardsPage, label: 'Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng' },
+	{ path: '/democracy/boards/:id', page: DemocracyBoardPage, label: 'Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng' },
 	{ path: '/emulation/sets/:id', page: EmulationSetPage, label: 'Bộ tiêu chí thi đua' },
 	{ path: '/emulation/blocs/:id', page: EmulationBlocPage, label: 'Khối thi đua' },
 	{ path: '/admin/deadline-rules', page: DeadlineRulesPage, sysadmin: true, label: 'Thời hạn xử lý, giải quyết' },
@@ -176,11 +230,7 @@ function Header({ user, menuOpen, onMenu, onLogout }) {
 	);
 }
 
-const COMING = [
-	'Giám sát – phản biện',
-	'Dân chủ ở cơ sở',
-	'Báo cáo',
-];
+const COMING = [];
 
 function navActive(item, path) {
 	if (item.prefix) return path === item.prefix || path.startsWith(item.prefix + '/');
@@ -218,16 +268,20 @@ function Nav({ user, path, open, onNavigate }) {
 					);
 				})}
 			</ul>
-			<p class="nav-heading">Phân hệ sắp triển khai</p>
-			<ul class="nav-list nav-coming" data-testid="nav-coming">
-				{COMING.map((label) => (
-					<li key={label}>
-						<span class="nav-link is-disabled" aria-disabled="true">
-							{label} <span class="soon">(sắp có)</span>
-						</span>
-					</li>
-				))}
-			</ul>
+			{COMING.length ? (
+				<>
+					<p class="nav-heading">Phân hệ sắp triển khai</p>
+					<ul class="nav-list nav-coming" data-testid="nav-coming">
+						{COMING.map((label) => (
+							<li key={label}>
+								<span class="nav-link is-disabled" aria-disabled="true">
+									{label} <span class="soon">(sắp có)</span>
+								</span>
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
 		</nav>
 	);
 }

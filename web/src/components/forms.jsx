@@ -262,18 +262,34 @@ export function periodString(p) {
 	case '9M': return `${y}-9M`;
 	case 'quarter': return `${y}-Q${p.quarter}`;
 	case 'month': return `${y}-${String(p.month).padStart(2, '0')}`;
+	case 'custom': return p.from && p.to ? `${p.from}..${p.to}` : '';
 	default: return y;
 	}
 }
 
-export function defaultPeriod(kind = 'year') {
+/**
+ * The reporting period that holds today.  Statistics run from the cut-off
+ * day to the day before it (report_cutoff_day, 15 by default: R-BC-02/03), so
+ * from the 15th on today belongs to the next month's period (from 15
+ * December: next year's).  cutoff 0: natural months (e.g. reception duty).
+ */
+export function defaultPeriod(kind = 'year', cutoff = 15) {
 	const t = todayDay();
-	const year = Number(t.slice(0, 4));
-	const month = Number(t.slice(5, 7));
+	let year = Number(t.slice(0, 4));
+	let month = Number(t.slice(5, 7));
+	if (cutoff > 0 && Number(t.slice(8, 10)) >= cutoff) {
+		month += 1;
+		if (month === 13) { month = 1; year += 1; }
+	}
 	return { kind, year, quarter: Math.floor((month - 1) / 3) + 1, month };
 }
 
-/** kinds: the period kinds offered (keys of PERIOD_KIND_LABELS). */
+const CUSTOM_PERIOD_LABEL = 'Tùy chọn';
+
+/**
+ * kinds: the period kinds offered (keys of PERIOD_KIND_LABELS, and 'custom'
+ * for a range of days: value.from / value.to "YYYY-MM-DD").
+ */
 export function PeriodPicker({ value, onChange, kinds = Object.keys(PERIOD_KIND_LABELS), testid = 'period' }) {
 	const thisYear = Number(todayDay().slice(0, 4));
 	const years = [];
@@ -283,7 +299,7 @@ export function PeriodPicker({ value, onChange, kinds = Object.keys(PERIOD_KIND_
 		<div class="period-picker" data-testid={testid}>
 			<Field label="Kỳ">
 				<select class="input" value={value.kind} onChange={set('kind')} data-testid={`${testid}-kind`}>
-					{kinds.map((k) => <option key={k} value={k}>{PERIOD_KIND_LABELS[k]}</option>)}
+					{kinds.map((k) => <option key={k} value={k}>{PERIOD_KIND_LABELS[k] || CUSTOM_PERIOD_LABEL}</option>)}
 				</select>
 			</Field>
 			{value.kind === 'quarter' ? (
@@ -302,11 +318,18 @@ export function PeriodPicker({ value, onChange, kinds = Object.keys(PERIOD_KIND_
 					</select>
 				</Field>
 			) : null}
-			<Field label="Năm">
-				<select class="input" value={String(value.year)} onChange={set('year')} data-testid={`${testid}-year`}>
-					{years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
-				</select>
-			</Field>
+			{value.kind === 'custom' ? (
+				<>
+					<DayField label="Từ ngày" value={value.from || ''} onChange={(d) => onChange({ ...value, from: d })} testid={`${testid}-from`} />
+					<DayField label="Đến ngày" value={value.to || ''} onChange={(d) => onChange({ ...value, to: d })} testid={`${testid}-to`} />
+				</>
+			) : (
+				<Field label="Năm">
+					<select class="input" value={String(value.year)} onChange={set('year')} data-testid={`${testid}-year`}>
+						{years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+					</select>
+				</Field>
+			)}
 		</div>
 	);
 }

@@ -3,6 +3,7 @@
 // channels and their follow-up, the dialogue regulation (required / held per
 // year) and a short statistics block in the words of the reports.
 import { useEffect, useState } from 'preact/hooks';
+import { withLinkFilters } from '../linkFilters.js';
 import { api } from '../api.js';
 import { formatDay, formatNumber, formatRate, isAdmin, navigate, todayDay } from '../format.js';
 import { label } from '../labels.js';
@@ -115,10 +116,10 @@ function DialogueStats({ user, unit }) {
 
 let dlgFilters = { unit: null, group: '', from: '', to: '', offset: 0 };
 
-export function DialoguesPage({ user }) {
+export function DialoguesPage({ user, query }) {
 	usePageTitle('Đối thoại');
 	const groups = useCodeList('/dialogue-groups');
-	const [f, setF] = useState(dlgFilters);
+	const [f, setF] = useState(() => withLinkFilters(query, dlgFilters));
 	useEffect(() => { dlgFilters = f; }, [f]);
 	const set = (k) => (v) => setF((x) => ({ ...x, [k]: v, offset: 0 }));
 	const datesOk = f.from !== null && f.to !== null;
@@ -527,11 +528,11 @@ export function DialoguePage({ user, params }) {
 
 let opFilters = { unit: null, channel: '', field: '', status: '', hot: '', overdue: false, q: '', offset: 0 };
 
-export function OpinionsPage({ user }) {
+export function OpinionsPage({ user, query }) {
 	usePageTitle('Ý kiến, kiến nghị của Nhân dân');
 	const fields = usePetitionFields();
 	const channels = useCodeList('/opinion-channels');
-	const [f, setF] = useState(opFilters);
+	const [f, setF] = useState(() => withLinkFilters(query, opFilters, ['unit']));
 	useEffect(() => { opFilters = f; }, [f]);
 	const set = (k) => (v) => setF((x) => ({ ...x, [k]: v, offset: 0 }));
 	const [adding, setAdding] = useState(false);

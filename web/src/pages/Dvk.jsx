@@ -2,6 +2,7 @@
 // status, replication, statistics for a year against the previous one, and
 // breakthrough tasks (nhiệm vụ đột phá) per organisation and year.
 import { useEffect, useState } from 'preact/hooks';
+import { withLinkFilters } from '../linkFilters.js';
 import { api } from '../api.js';
 import { formatNumber, navigate, todayDay } from '../format.js';
 import { label } from '../labels.js';
@@ -101,10 +102,10 @@ function DvkStats({ unit, year }) {
 
 let filters = { unit: null, field: '', kind: '', status: '', year: '', q: '', offset: 0 };
 
-export function DvkPage({ user }) {
+export function DvkPage({ user, query }) {
 	usePageTitle('Dân vận khéo');
 	const fields = useDvkFields();
-	const [f, setF] = useState(filters);
+	const [f, setF] = useState(() => withLinkFilters(query, filters, ['unit', 'year']));
 	useEffect(() => { filters = f; }, [f]);
 	const set = (k) => (v) => setF((x) => ({ ...x, [k]: v, offset: 0 }));
 	const q = useDebounced(f.q.trim(), 300);

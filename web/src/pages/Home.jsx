@@ -65,8 +65,9 @@ export function HomePage({ user }) {
 					Công dân gửi kiến nghị, phản ánh và tra cứu đơn không cần đăng nhập tại
 					{' '}<a href="#/cong-dan">trang dành cho công dân</a>.
 				</p>
-				<p class="muted">
-					Sắp triển khai: Đối thoại, Dân vận khéo, Giám sát – phản biện, Dân chủ ở cơ sở, Báo cáo.
+				<p>
+					Số liệu các chỉ tiêu của báo cáo định kỳ theo đơn vị và kỳ, so sánh với kỳ trước và cùng kỳ, biểu đồ:
+					{' '}<a href="#/indicators">chỉ tiêu, báo cáo</a>.
 				</p>
 			</div>
 		</section>

@@ -3,6 +3,7 @@
 // duplicates, and a letter's page with deadlines, timeline, attachments and
 // the handling actions.
 import { useEffect, useState } from 'preact/hooks';
+import { withLinkFilters } from '../linkFilters.js';
 import { api } from '../api.js';
 import {
 	dueInfo, formatDateTime, formatDay, formatNumber, isAdmin, navigate, todayDay,
@@ -65,7 +66,8 @@ export function PetitionsPage({ user, query }) {
 	const fields = usePetitionFields();
 	const [f, setF] = useState(() => {
 		const due = query && query.get('due');
-		return due === 'soon' || due === 'overdue' ? { ...listFilters, due, offset: 0 } : listFilters;
+		const base = withLinkFilters(query, listFilters);
+		return due === 'soon' || due === 'overdue' ? { ...base, due, offset: 0 } : base;
 	});
 	const [qText, setQText] = useState(listFilters.q);
 	const dq = useDebounced(qText.trim(), 300);

@@ -2,6 +2,7 @@
 // (sổ tiếp công dân, Mẫu 03 of TT 04/2021) with printing and XLSX export,
 // and leaders' periodic reception schedules with their compliance.
 import { useEffect, useState } from 'preact/hooks';
+import { withLinkFilters } from '../linkFilters.js';
 import { api, apiUrl, download } from '../api.js';
 import { formatDateTime, formatDay, formatNumber, formatRate, navigate, todayDay } from '../format.js';
 import {
@@ -47,9 +48,9 @@ function intOrNull(text) {
 
 let sessionFilters = { unit: null, kind: '', from: '', to: '', offset: 0 };
 
-export function SessionsPage({ user }) {
+export function SessionsPage({ user, query }) {
 	usePageTitle('Tiếp công dân');
-	const [f, setF] = useState(sessionFilters);
+	const [f, setF] = useState(() => withLinkFilters(query, sessionFilters));
 	useEffect(() => { sessionFilters = f; }, [f]);
 	const set = (k) => (v) => setF((x) => ({ ...x, [k]: v, offset: 0 }));
 	const datesOk = f.from !== null && f.to !== null;
@@ -665,9 +666,9 @@ function directionCell(row, code) {
 
 let registerFilters = { unit: null, from: '', to: '' };
 
-export function RegisterPage({ user }) {
+export function RegisterPage({ user, query }) {
 	usePageTitle('Sổ tiếp công dân');
-	const [f, setF] = useState(registerFilters);
+	const [f, setF] = useState(() => withLinkFilters(query, registerFilters));
 	useEffect(() => { registerFilters = f; }, [f]);
 	const [org, setOrg] = useState('');
 	const [orgObj, setOrgObj] = useState(null);
@@ -1034,7 +1035,7 @@ function DayList({ days, testid, empty }) {
 
 export function CompliancePage({ params }) {
 	usePageTitle('Việc thực hiện lịch tiếp công dân');
-	const [period, setPeriod] = useState(defaultPeriod('month'));
+	const [period, setPeriod] = useState(defaultPeriod('month', 0));
 	const sched = useLoader(() => api.get('/reception/schedules', { limit: 500 }).then(
 		(r) => (r.items || []).find((x) => String(x.id) === String(params.id)) || null,
 	), [params.id]);
