@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/topdf.h"
 #include "domain/report.h"
 #include "http/api.h"
 #include "http/http.h"
@@ -283,6 +284,38 @@ send_format(struct req *r, enum report_format f)
 	return rc;
 }
 
+/* The DOCX through LibreOffice (503 unavailable when it is not installed). */
+static int
+api_report_pdf(struct req *r)
+{
+	json_t *content = NULL;
+	char *docx = NULL, *pdf = NULL, name[128];
+	size_t len = 0, plen = 0;
+	int64_t id;
+	int rc;
+
+	rc = req_param_id(r, 0, &id);
+	if (rc == 0)
+		rc = report_content(r->st, &r->sess.actor, id, &content,
+		    &r->err);
+	if (rc == 0)
+		rc = report_render(content, REPORT_DOCX, &docx, &len, &r->err);
+	if (rc == 0)
+		rc = topdf_from_docx(docx, len, &pdf, &plen, &r->err);
+	free(docx);
+	if (rc == 0) {
+		char *dot;
+
+		report_file_name(content, REPORT_DOCX, name, sizeof(name));
+		dot = strrchr(name, '.');
+		if (dot != NULL && (size_t)(dot - name) + 5 <= sizeof(name))
+			memcpy(dot, ".pdf", 5);
+		req_send_file(r, pdf, plen, "application/pdf", name);
+	}
+	json_decref(content);
+	return rc;
+}
+
 static int
 api_report_docx(struct req *r)
 {
@@ -316,5 +349,6 @@ const struct route api_report_routes[] = {
 	{ "GET", "/api/v1/reports/:id/docx", api_report_docx, R_AUTH },
 	{ "GET", "/api/v1/reports/:id/xlsx", api_report_xlsx, R_AUTH },
 	{ "GET", "/api/v1/reports/:id/html", api_report_html, R_AUTH },
+	{ "GET", "/api/v1/reports/:id/pdf", api_report_pdf, R_AUTH },
 	{ NULL, NULL, NULL, 0 }
 };

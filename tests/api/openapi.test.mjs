@@ -1286,7 +1286,7 @@ describe('the running server conforms to docs/openapi.yaml', () => {
 		await call(apiV, 'PATCH', `/reports/${id}`, { body: {}, expect: 403 });
 		await call(apiL, 'PATCH', '/reports/999999', { body: {}, expect: 404 });
 		await call(anon, 'PATCH', `/reports/${id}`, { body: {}, csrf: 'x'.repeat(32), expect: 401 });
-		for (const f of ['docx', 'xlsx', 'html']) {
+		for (const f of ['docx', 'xlsx', 'html', 'pdf']) {
 			await call(apiV, 'GET', `/reports/${id}/${f}`, { expect: 200 });
 			await call(apiV, 'GET', `/reports/999999/${f}`, { expect: 404 });
 			await call(anon, 'GET', `/reports/${id}/${f}`, { expect: 401 });

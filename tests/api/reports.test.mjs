@@ -138,6 +138,24 @@ describe('periodic reports', () => {
 		assertError(await outsider.api.get(`/reports/${draft.id}/docx`), 404, 'not_found');
 	});
 
+	it('PDF through LibreOffice, or 503 with a reason when it is not installed', async () => {
+		const res = await viewer.api.get(`/reports/${draft.id}/pdf`);
+		assert.equal(res.status, 200, res.text.slice(0, 200));
+		assert.ok(res.headers.get('content-type').startsWith('application/pdf'));
+		assert.equal(res.text.slice(0, 5), '%PDF-');
+		assert.match(res.headers.get('content-disposition'), /filename="bao-cao-tiep_cong_dan-.*-2023\.pdf"/);
+		const { setup: setup2 } = await import('./fixtures.mjs');
+		const { srv: bare, admin: admin2 } = await setup2({ env: { DANVAN_SOFFICE: '/nonexistent/soffice' } });
+		try {
+			const [c] = await childrenOf(admin2, '25', { n: 1, offset: 7 });
+			const r = assertOk(await admin2.post('/reports', { template: 'dan_van', unit: { structure: 2025, code: c.code }, period: '2023' }), 201).report;
+			assertError(await admin2.get(`/reports/${r.id}/pdf`), 503, 'unavailable');
+			assert.equal((await admin2.get(`/reports/${r.id}/docx`)).status, 200, 'DOCX still works');
+		} finally {
+			await bare.stop();
+		}
+	});
+
 	it('a leader issues the report; the issued version is kept as it was', async () => {
 		assertError(await officer.api.post(`/reports/${draft.id}/issue`, { number: 15, day: '2023-12-20' }), 403, 'forbidden');
 		assertError(await leader.api.post(`/reports/${draft.id}/issue`, { number: 0, day: '2023-12-20' }), 400, 'invalid_field', 'number');
