@@ -78,6 +78,8 @@ fi
 
 NODE_TEST=(node --test --test-reporter=tap)
 step api-sqlite tap env -u DANVAN_TEST_PG "${NODE_TEST[@]}" tests/api/
+# the reference reports of ../shared/seeds regenerated from records (issue 6)
+step acceptance-sqlite tap env -u DANVAN_TEST_PG "${NODE_TEST[@]}" tests/acceptance/
 if [ -n "${DANVAN_TEST_PG:-}" ]; then
 	step api-pgsql tap "${NODE_TEST[@]}" tests/api/
 fi

@@ -19,7 +19,10 @@
  *   {code|prev}      the previous period's figure; {code|yb} a year before
  *   {code|change_prev} / {code|change_yb}
  *                    "tăng 568 mô hình so với năm 2022" (or "giảm",
- *                    "bằng")
+ *                    "không thay đổi")
+ *   {code|rank_change_prev} / {code|rank_change_yb}
+ *                    for a rank, where smaller is better: 32 -> 16 is
+ *                    "tăng 16 bậc so với năm 2022"
  * A figure without data is written "…" and listed in the warnings.
  */
 #ifndef DOMAIN_REPORT_H

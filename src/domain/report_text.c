@@ -22,7 +22,7 @@ static const char *const words[] = {
 };
 static const char *const fmts[] = {
 	"", "n2", "prev", "yb", "change_prev", "change_yb", "ty", "trieu",
-	NULL
+	"rank_change_prev", "rank_change_yb", NULL
 };
 
 /* Administrative prefixes, longest first ("Thành phố" before "Thị"). */
@@ -192,6 +192,27 @@ change_words(json_t *item, const char *key, const char *label, char *out,
 	    pct ? "" : " ", pct ? "" : measure, label);
 }
 
+/* A rank, where smaller is better: from 32 to 16 is "tăng 16 bậc so với năm
+ * 2022"; the same rank "giữ nguyên thứ hạng so với …". */
+static void
+rank_words(json_t *item, const char *key, const char *label, char *out,
+    size_t n)
+{
+	double cur, ref;
+	long long d;
+
+	if (!number_of(item, "value", &cur) || !number_of(item, key, &ref)) {
+		snprintf(out, n, "…");
+		return;
+	}
+	d = llround(ref - cur);
+	if (d == 0)
+		snprintf(out, n, "giữ nguyên thứ hạng so với %s", label);
+	else
+		snprintf(out, n, "%s %lld bậc so với %s", d > 0 ? "tăng" :
+		    "giảm", d > 0 ? d : -d, label);
+}
+
 int
 report_fill(const char *text, const struct report_ctx *c, char **out,
     json_t *warnings)
@@ -232,6 +253,12 @@ report_fill(const char *text, const struct report_ctx *c, char **out,
 				bool prev = strcmp(fmt, "change_prev") == 0;
 
 				change_words(item, prev ? "previous" :
+				    "year_before", prev ? c->prev_label :
+				    c->yb_words, w, sizeof(w));
+			} else if (strncmp(fmt, "rank_change_", 12) == 0) {
+				bool prev = strcmp(fmt, "rank_change_prev") == 0;
+
+				rank_words(item, prev ? "previous" :
 				    "year_before", prev ? c->prev_label :
 				    c->yb_words, w, sizeof(w));
 			} else if (item == NULL || !number_of(item, key, &v)) {

@@ -209,13 +209,14 @@ petitions(struct store *st, const struct ctx *c, json_t **out,
 	rate = num(r, 1) > 0 ? json_real((double)(json_int_t)((double)num(r,
 	    2) * 10000.0 / (double)num(r, 1) + 0.5) / 100.0) : json_null();
 	*out = json_pack("{s:{s:I, s:o, s:o, s:o, s:I, s:I, s:I, s:I, s:I,"
-	    " s:I, s:I, s:o}, s:{s:I, s:I}}",
+	    " s:I, s:I, s:o}, s:{s:I, s:I, s:I}}",
 	    "petitions", "received", num(v, 0), "by_classification", cls,
 	    "by_field", fields, "by_status", status, "eligible", num(v, 1),
 	    "duplicates", num(v, 2), "anonymous", num(v, 3), "accepted",
 	    num(r, 0), "resolved", num(r, 1), "resolved_on_time", num(r, 2),
 	    "overdue_open", num(o, 0), "on_time_rate", rate,
-	    "mass_cases", "total", num(m, 0), "settled", num(m, 1));
+	    "mass_cases", "total", num(m, 0), "settled", num(m, 1), "open",
+	    num(m, 0) - num(m, 1));
 	json_decref(v);
 	json_decref(r);
 	json_decref(m);

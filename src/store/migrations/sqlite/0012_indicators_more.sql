@@ -1,0 +1,9 @@
+-- 0012: more indicators the reference reports quote (issue 6 acceptance):
+-- the mass cases still open ("còn 07 vụ đang tiếp tục tập trung giải quyết").
+INSERT INTO indicators (code, name, measure, rollup, source, compute,
+	numerator, denominator, scale, weight, cond_indicator, cond_op,
+	cond_value, decimals, target, section, sort) VALUES
+	('mass_cases_open', 'Vụ việc đông người còn đang giải quyết', 'vụ việc',
+	 'sum', 'computed', 'petitions:mass_cases.open', NULL, NULL, 1, NULL,
+	 NULL, NULL, NULL, 0, NULL, 'Tiếp công dân, giải quyết khiếu nại, tố cáo',
+	 95);
