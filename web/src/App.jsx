@@ -25,6 +25,7 @@ const supervision = () => import('./pages/Supervision.jsx');
 const directives = () => import('./pages/Directives.jsx');
 const campaigns = () => import('./pages/Campaigns.jsx');
 const democracy = () => import('./pages/Democracy.jsx');
+const reports = () => import('./pages/Reports.jsx');
 
 const SessionsPage = lazyPage(reception, 'SessionsPage');
 const SessionFormPage = lazyPage(reception, 'SessionFormPage');
@@ -37,6 +38,9 @@ const PetitionNewPage = lazyPage(petitions, 'PetitionNewPage');
 const PetitionPage = lazyPage(petitions, 'PetitionPage');
 const StatsPage = lazyPage(() => import('./pages/Stats.jsx'), 'StatsPage');
 const IndicatorsPage = lazyPage(() => import('./pages/Indicators.jsx'), 'IndicatorsPage');
+const ReportsPage = lazyPage(reports, 'ReportsPage');
+const ReportNewPage = lazyPage(reports, 'ReportNewPage');
+const ReportPage = lazyPage(reports, 'ReportPage');
 const DeadlineRulesPage = lazyPage(config, 'DeadlineRulesPage');
 const CalendarPage = lazyPage(config, 'CalendarPage');
 const SettingsPage = lazyPage(config, 'SettingsPage');
@@ -88,7 +92,7 @@ const NAV = [
 	{ path: '/directives', label: 'Văn bản chỉ đạo', id: 'directives', section: true },
 	{ path: '/campaigns', label: 'Phong trào, vận động', id: 'campaigns', section: true },
 	{ path: '/stats', label: 'Thống kê', id: 'stats', section: true },
-	{ path: '/indicators', label: 'Chỉ tiêu, báo cáo', id: 'indicators', section: true },
+	{ path: '/indicators', label: 'Chỉ tiêu, báo cáo', id: 'indicators', section: true, also: ['/reports'] },
 	{ path: '/units', label: 'Đơn vị hành chính', id: 'units' },
 	{ path: '/organizations', label: 'Tổ chức', id: 'organizations' },
 	{ path: '/users', label: 'Người dùng', id: 'users', admin: true },
@@ -117,6 +121,9 @@ const ROUTES = [
 	{ path: '/petitions/:id', page: PetitionPage, label: 'Đơn thư' },
 	{ path: '/stats', page: StatsPage, label: 'Thống kê' },
 	{ path: '/indicators', page: IndicatorsPage, label: 'Chỉ tiêu, báo cáo' },
+	{ path: '/reports', page: ReportsPage, label: 'Báo cáo định kỳ' },
+	{ path: '/reports/new', page: ReportNewPage, label: 'Lập báo cáo' },
+	{ path: '/reports/:id', page: ReportPage, label: 'Báo cáo' },
 	{ path: '/dialogues', page: DialoguesPage, label: 'Đối thoại' },
 	{ path: '/dialogues/new', page: DialogueFormPage, label: 'Thêm hội nghị đối thoại' },
 	{ path: '/dialogues/requirements', page: DialogueRequirementsPage, label: 'Quy định đối thoại' },

@@ -13,13 +13,17 @@ import { BarChart } from '../components/Chart.jsx';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField } from '../components/UnitPicker.jsx';
 import { Alert, ConfirmButton, Field, fieldError, useLoader, usePageTitle } from '../components/ui.jsx';
-import { PeriodPicker, defaultPeriod, periodString } from '../components/forms.jsx';
+import { PeriodPicker, TabLinks, defaultPeriod, periodString } from '../components/forms.jsx';
 import './Indicators.css';
 
 const KINDS = ['year', 'H1', 'H2', '9M', 'quarter', 'month', 'custom'];
 const CHILD_CAP = 40;
 const CHILD_PARALLEL = 4;
 const LIMIT = 20;
+const TABS = [
+	{ id: 'indicators', href: '#/indicators', label: 'Chỉ tiêu' },
+	{ id: 'reports', href: '#/reports', label: 'Báo cáo' },
+];
 
 const canWrite = (user) => !!user && user.role !== 'viewer';
 const sameUnit = (a, b) => !!a && !!b && a.code === b.code && Number(a.structure) === Number(b.structure);
@@ -720,6 +724,7 @@ export function IndicatorsPage({ user, query }) {
 			<div class="page-head">
 				<h1>Chỉ tiêu, báo cáo</h1>
 			</div>
+			<TabLinks items={TABS} current="indicators" testid="ind-tabs" />
 			<div class="card filters" data-testid="ind-filters">
 				<UnitField label="Đơn vị (gồm cả đơn vị trực thuộc)" value={unit} onChange={changeUnit} testid="ind-unit" clearable={false}
 					defaultStructure={user.unit ? Number(user.unit.structure) : 2025} />
