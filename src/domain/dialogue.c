@@ -1282,11 +1282,14 @@ stats_run(struct store *st, const struct sctx *c, json_t **out,
     struct err *e)
 {
 	json_t *dv = json_object(), *groups = json_object();
+	json_t *levels = json_object();
 	json_t *ov = json_object(), *chans = json_object();
 	json_t *fields = json_array(), *status = json_object();
 	json_t *hot = json_object(), *late = json_object();
 	static const char *const statuses[] = { "open", "answered",
 	    "studying", "forwarded", "closed", NULL };
+	static const char *const unit_levels[] = { "province", "district",
+	    "commune", NULL };
 	int rc;
 
 	rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM(x.participants), 0)"
@@ -1296,6 +1299,13 @@ stats_run(struct store *st, const struct sctx *c, json_t **out,
 		    " dialogue_groups g JOIN (SELECT x.id, x.target_group FROM"
 		    " dialogues x" IN_PERIOD("x") ") x ON x.target_group ="
 		    " g.code GROUP BY g.code", NULL, put_group, groups, e);
+	/* by the level of the organisation's unit: "cấp huyện 09 cuộc, cấp xã
+	 * 52 cuộc" */
+	if (rc == 0)
+		rc = each(st, c, "SELECT n.level, COUNT(*) FROM dialogues x JOIN"
+		    " units n ON n.structure = x.unit_structure AND n.code ="
+		    " x.unit_code" IN_PERIOD("x") " GROUP BY n.level", NULL,
+		    put_group, levels, e);
 	if (rc == 0)
 		rc = each(st, c, "SELECT COUNT(*) FROM opinions x"
 		    IN_PERIOD("x"), NULL, put_pair, ov, e);
@@ -1331,16 +1341,21 @@ stats_run(struct store *st, const struct sctx *c, json_t **out,
 		if (json_object_get(status, statuses[i]) == NULL)
 			json_object_set_new(status, statuses[i],
 			    json_integer(0));
+	for (int i = 0; unit_levels[i] != NULL; i++)
+		if (json_object_get(levels, unit_levels[i]) == NULL)
+			json_object_set_new(levels, unit_levels[i],
+			    json_integer(0));
 	if (rc == 0)
-		*out = json_pack("{s:{s:I, s:I, s:O}, s:{s:I, s:O, s:O, s:O,"
-		    " s:I, s:I}}",
+		*out = json_pack("{s:{s:I, s:I, s:O, s:O}, s:{s:I, s:O, s:O,"
+		    " s:O, s:I, s:I}}",
 		    "dialogues", "count", num(dv, "0"), "participants",
-		    num(dv, "1"), "by_group", groups,
+		    num(dv, "1"), "by_group", groups, "by_level", levels,
 		    "opinions", "count", num(ov, "0"), "by_channel", chans,
 		    "by_field", fields, "by_status", status, "hot_spots",
 		    num(hot, "0"), "forwarded_overdue", num(late, "0"));
 	json_decref(dv);
 	json_decref(groups);
+	json_decref(levels);
 	json_decref(ov);
 	json_decref(chans);
 	json_decref(fields);

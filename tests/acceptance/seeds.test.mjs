@@ -269,16 +269,15 @@ describe('seed 002: Tỉnh Tuyên Quang, 2021 – 2024', () => {
 
 // Seed 004: Huyện Bắc Hà, tỉnh Lào Cai (2024 code 085), year 2021 (Party report, cut-off 15:
 // 15/12/2020 .. 14/12/2021).
-// Covered: 61 cuộc tiếp xúc, đối thoại với 4.675 người tham gia (dialogue records of the district
-//   and its communes); tỷ lệ cử tri đi bỏ phiếu đạt 100% (entered, indicator added); trên 600 triệu đồng (donation activities); giám sát Tết đối với every commune
+// Covered: 61 cuộc tiếp xúc, đối thoại (cấp huyện 09 cuộc, cấp xã, thị trấn 52 cuộc) với 4.675
+//   người tham gia (dialogue records of the district and its communes, by the organisation's level); tỷ lệ cử tri đi bỏ phiếu đạt 100% (entered, indicator added); trên 600 triệu đồng (donation activities); giám sát Tết đối với every commune
 //   (supervision records naming each commune; see below); 40 dự thảo, 05 văn bản của cấp huyện,
 //   35 văn bản cấp xã (criticism drafts); kiện toàn 04 chức danh chủ tịch, 03 phó chủ tịch MTTQ xã
 //   (organisation changes; the farmers' and women's unions' changes are recorded too and must not
 //   be counted there); 2,5 km đường bê tông, 3 km đường liên thôn, hơn 2 km kênh mương (volunteer
 //   labour activities; two road indicators by kind added).
 // Not covered: "19/19 xã, thị trấn" is written "18/18": the 2024 structure the report uses has 18
-//   communes in Bắc Hà (19 in 2021; the units table does not hold the 2021 map); "cấp huyện 09 cuộc,
-//   cấp xã, thị trấn 52 cuộc" (no per-level dialogue figure in /stats/dialogues); the chairs and vice
+//   communes in Bắc Hà (19 in 2021; the units table does not hold the 2021 map); the chairs and vice
 //   chairs of the farmers' and women's unions (staffing is counted per organisation type, not per
 //   organisation); 15 cơ quan kiểm tra, 06 cuộc of UBND, 03 hội nghị of the Huyện ủy,
 //   18/11 đề án, 04 nghị quyết, 03 kế hoạch (no indicator reads them).
@@ -366,7 +365,7 @@ describe('seed 004: Huyện Bắc Hà, năm 2021', () => {
 		]);
 		await enter(admin, unit, '2021', { voter_turnout: 100 }, 'Biên bản tổng hợp kết quả bầu cử của Ủy ban bầu cử huyện');
 		await template(admin, 'seed_bac_ha_2021', { name: 'Báo cáo công tác dân vận năm (mẫu Bắc Hà)', cutoff: 15, paragraphs: [
-			'Trong {period}, đã tổ chức có {dialogues} cuộc tiếp xúc, đối thoại với Nhân dân của người đứng đầu cấp uỷ, chính quyền các cấp với {dialogue_participants} người tham gia.',
+			'Trong {period}, đã tổ chức có {dialogues} cuộc tiếp xúc, đối thoại với Nhân dân của người đứng đầu cấp uỷ, chính quyền các cấp (cấp huyện {dialogues_district|n2} cuộc, cấp xã, thị trấn {dialogues_commune|n2} cuộc) với {dialogue_participants} người tham gia.',
 			'Mặt trận Tổ quốc và các tổ chức chính trị - xã hội vận động Nhân dân tham gia bầu cử với tỷ lệ cử tri đi bỏ phiếu đạt {voter_turnout}; kêu gọi quyên góp ủng hộ quỹ phòng chống dịch Covid-19 với số tiền trên {campaign_money|trieu} triệu đồng; tổ chức giám sát việc thăm hỏi, tặng quà trong dịp Tết Nguyên đán đối với {supervised_communes}/{communes} xã, thị trấn; tham gia phản biện vào {criticism_drafts} dự thảo văn bản của cấp uỷ, chính quyền (trong đó {criticism_drafts_district|n2} văn bản của cấp huyện, {criticism_drafts_commune} văn bản cấp xã). MTTQ huyện đã chỉ đạo kiện toàn {front_chairs_filled|n2} chức danh chủ tịch, {front_vice_chairs_filled|n2} phó chủ tịch MTTQ xã.',
 			'Lực lượng quân đội huy động cán bộ và dân quân giúp Nhân dân làm được {road_concrete_km} km đường bê tông liên thôn; đào đắp tu sửa {road_repaired_km} km đường liên thôn; nạo vét hơn {campaign_canal_km} km kênh mương nội đồng.',
 		] });
@@ -375,7 +374,7 @@ describe('seed 004: Huyện Bắc Hà, năm 2021', () => {
 	after(async () => { await srv?.stop(); });
 
 	const phrases = [
-		'61 cuộc tiếp xúc, đối thoại', '4.675 người tham gia', 'tỷ lệ cử tri đi bỏ phiếu đạt 100%', 'trên 600 triệu đồng',
+		'61 cuộc tiếp xúc, đối thoại', '(cấp huyện 09 cuộc, cấp xã, thị trấn 52 cuộc)', '4.675 người tham gia', 'tỷ lệ cử tri đi bỏ phiếu đạt 100%', 'trên 600 triệu đồng',
 		'18/18 xã, thị trấn', // the reference's 19/19: see above
 		'40 dự thảo', '05 văn bản của cấp huyện', '35 văn bản cấp xã',
 		'kiện toàn 04 chức danh chủ tịch, 03 phó chủ tịch', '2,5 km đường bê tông', '3 km đường liên thôn',
