@@ -96,6 +96,28 @@ dc_tally_check(const struct dc_tally *t)
 	return NULL;
 }
 
+int
+dc_add_months(const char *day, int months, char out[DC_DAY_LEN])
+{
+	cal_day d;
+	int y, m, md, last;
+
+	if (day == NULL || cal_parse(day, &d) != 0 || months < 0 ||
+	    months > DC_MONTHS_MAX)
+		return -1;
+	cal_to_ymd(d, &y, &m, &md);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	last = cal_month_days(y, m);
+	if (md > last)
+		md = last;
+	if (cal_from_ymd(y, m, md, &d) != 0)
+		return -1;
+	cal_format(d, out);
+	return 0;
+}
+
 /* ---- shared helpers (democracy_int.h) --------------------------------- */
 
 int
@@ -487,6 +509,75 @@ rule_audit(struct store *st, const struct actor *a, const char *entity,
 	return audit_record(st, a, &ent, e);
 }
 
+/* ---- period rules (R-DC-21) ----------------------------------------- */
+
+#define PERIOD_RULE_SQL							\
+	"SELECT id, name, months, status, source FROM dc_period_rules"
+
+static json_t *
+period_rule_row(struct stmt *q)
+{
+	return json_pack("{s:s, s:s, s:I, s:s, s:s}", "id",
+	    stmt_col_text(q, 0), "name", stmt_col_text(q, 1), "months",
+	    (json_int_t)stmt_col_int(q, 2), "status", stmt_col_text(q, 3),
+	    "source", stmt_col_text(q, 4));
+}
+
+int
+dc_period_rules(struct store *st, json_t **out, struct err *e)
+{
+	json_t *items;
+	int rc;
+
+	*out = NULL;
+	rc = collect(st, PERIOD_RULE_SQL " ORDER BY id", period_rule_row,
+	    &items, e);
+	if (rc == 0)
+		*out = json_pack("{s:o}", "items", items);
+	return rc;
+}
+
+int
+dc_period_rule_update(struct store *st, const struct actor *a,
+    const char *id, const struct dc_period_rule_patch *p, json_t **out,
+    struct err *e)
+{
+	static const char sql[] = PERIOD_RULE_SQL " WHERE id = ?";
+	json_t *before = NULL;
+	struct stmt *q;
+	int rc;
+
+	*out = NULL;
+	rc = check_sysadmin(a, e);
+	if (rc == 0)
+		rc = store_begin_write(st, e);
+	if (rc != 0)
+		return rc;
+	rc = one_row(st, sql, id, period_rule_row, &before,
+	    "Không tìm thấy quy định về thời hạn.", e);
+	if (rc != 0)
+		return rec_finish(st, rc, out, e);
+	if (p->has_months && (p->months < 1 || p->months > DC_MONTHS_MAX))
+		rc = err_set(e, ERR_INVAL, "invalid_field", "months", "Số tháng"
+		    " phải từ 1 đến %d.", DC_MONTHS_MAX);
+	if (rc == 0)
+		rc = store_prepare(st, "UPDATE dc_period_rules SET months = ?,"
+		    " updated_at = ? WHERE id = ?", &q, e);
+	if (rc == 0) {
+		stmt_bind_int(q, 1, p->has_months ? p->months :
+		    rec_imember(before, "months"));
+		stmt_bind_int(q, 2, clock_now());
+		stmt_bind_text(q, 3, id);
+		rc = stmt_step_done(q, e);
+	}
+	if (rc == 0)
+		rc = one_row(st, sql, id, period_rule_row, out, "", e);
+	if (rc == 0)
+		rc = rule_audit(st, a, "dc_period_rule", before, *out, e);
+	json_decref(before);
+	return rec_finish(st, rc, out, e);
+}
+
 int
 dc_vote_rule_update(struct store *st, const struct actor *a,
     const char *matter, const struct dc_vote_rule_patch *p, json_t **out,
@@ -548,17 +639,54 @@ dc_vote_rule_update(struct store *st, const struct actor *a,
 static json_t *
 board_rule_row(struct stmt *q)
 {
-	return json_pack("{s:s, s:s, s:s, s:I, s:o, s:s, s:s, s:s}", "id",
+	return json_pack("{s:s, s:s, s:s, s:I, s:o, s:s, s:s, s:s, s:o, s:o,"
+	    " s:o, s:o}", "id",
 	    stmt_col_text(q, 0), "board_kind", stmt_col_text(q, 1),
 	    "check", stmt_col_text(q, 2), "value",
 	    (json_int_t)stmt_col_int(q, 3), "value2", dc_int_or_null(q, 4),
 	    "name", stmt_col_text(q, 5), "status", stmt_col_text(q, 6),
-	    "source", stmt_col_text(q, 7));
+	    "source", stmt_col_text(q, 7), "valid_from", rec_col_str(q, 8),
+	    "valid_to", rec_col_str(q, 9), "heads_term_start",
+	    rec_col_str(q, 10), "heads_term_end", rec_col_str(q, 11));
 }
 
 #define BOARD_RULE_SQL							\
 	"SELECT id, board_kind, check_kind, value, value2, name, status,"	\
-	" source FROM dc_board_rules"
+	" source, valid_from, valid_to, heads_term_start, heads_term_end"	\
+	" FROM dc_board_rules"
+
+/* The days of a board rule patch merged with the row (R-DC-51, 56). */
+static int
+board_rule_days(const struct dc_board_rule_patch *p, json_t *before,
+    const char *d[4], struct err *e)
+{
+	bool same = strcmp(rec_member(before, "check"), "same_term") == 0;
+	int rc;
+
+	d[0] = dc_merge(p->valid_from, before, "valid_from");
+	d[1] = dc_merge(p->valid_to, before, "valid_to");
+	d[2] = dc_merge(p->heads_term_start, before, "heads_term_start");
+	d[3] = dc_merge(p->heads_term_end, before, "heads_term_end");
+	rc = dc_check_day(d[0], "valid_from", false, e);
+	if (rc == 0)
+		rc = dc_check_day(d[1], "valid_to", false, e);
+	if (rc == 0)
+		rc = dc_check_day(d[2], "heads_term_start", false, e);
+	if (rc == 0)
+		rc = dc_check_day(d[3], "heads_term_end", false, e);
+	if (rc == 0 && d[0] != NULL && d[1] != NULL && strcmp(d[0], d[1]) >= 0)
+		rc = err_set(e, ERR_INVAL, "invalid_field", "valid_to",
+		    "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.");
+	if (rc == 0 && !same && (p->heads_term_start != NULL ||
+	    p->heads_term_end != NULL))
+		rc = err_set(e, ERR_INVAL, "invalid_field", p->heads_term_start
+		    != NULL ? "heads_term_start" : "heads_term_end", "Nhiệm kỳ"
+		    " trưởng thôn chỉ ghi ở quy định same_term (R-DC-51).");
+	if (rc == 0 && d[2] != NULL && d[3] != NULL && strcmp(d[2], d[3]) > 0)
+		rc = err_set(e, ERR_INVAL, "invalid_field", "heads_term_end",
+		    "Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu.");
+	return rc;
+}
 
 int
 dc_board_rules(struct store *st, json_t **out, struct err *e)
@@ -579,6 +707,7 @@ dc_board_rule_update(struct store *st, const struct actor *a, const char *id,
     const struct dc_board_rule_patch *p, json_t **out, struct err *e)
 {
 	static const char sql[] = BOARD_RULE_SQL " WHERE id = ?";
+	const char *d[4];
 	json_t *before = NULL, *v2;
 	struct stmt *q;
 	int rc;
@@ -598,8 +727,12 @@ dc_board_rule_update(struct store *st, const struct actor *a, const char *id,
 		rc = err_set(e, ERR_INVAL, "invalid_field", "value2",
 		    "Quy định này chỉ có một giá trị.");
 	if (rc == 0)
+		rc = board_rule_days(p, before, d, e);
+	if (rc == 0)
 		rc = store_prepare(st, "UPDATE dc_board_rules SET value = ?,"
-		    " value2 = ?, updated_at = ? WHERE id = ?", &q, e);
+		    " value2 = ?, updated_at = ?, valid_from = ?, valid_to = ?,"
+		    " heads_term_start = ?, heads_term_end = ? WHERE id = ?", &q,
+		    e);
 	if (rc == 0) {
 		stmt_bind_int(q, 1, p->has_value ? p->value :
 		    rec_imember(before, "value"));
@@ -610,7 +743,9 @@ dc_board_rule_update(struct store *st, const struct actor *a, const char *id,
 		else
 			stmt_bind_int(q, 2, json_integer_value(v2));
 		stmt_bind_int(q, 3, clock_now());
-		stmt_bind_text(q, 4, id);
+		for (int i = 0; i < 4; i++)
+			stmt_bind_text(q, 4 + i, d[i]);
+		stmt_bind_text(q, 8, id);
 		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)

@@ -32,6 +32,8 @@ struct store;
 #define DC_CHANNELS_MAX	10
 #define DC_RULE_NUM_MAX	100		/* numerator, denominator of rules */
 #define DC_RULE_VALUE_MAX 1000		/* numbers of the board rules */
+#define DC_MONTHS_MAX	120		/* months of the period rules */
+#define DC_DAY_LEN	11		/* "YYYY-MM-DD" + NUL */
 
 /* ---- the vote outcome (pure, tests/unit/test_democracy.c) ------------ */
 
@@ -62,6 +64,14 @@ const char	*dc_outcome_name(enum dc_outcome o);
  */
 enum dc_outcome	dc_vote_outcome(const struct dc_rule *r,
 		    const struct dc_tally *t, int64_t *base, int64_t *needed);
+/*
+ * The day months (0..DC_MONTHS_MAX) calendar months after day ("YYYY-MM-DD",
+ * a real date), the day of month clamped to the month's last day
+ * (2025-11-30 + 3 = 2026-02-28): the last day a consent of R-DC-21 given
+ * on day is valid.  Returns 0, or -1 for a bad day or months.
+ */
+int		dc_add_months(const char *day, int months,
+		    char out[DC_DAY_LEN]);
 /* NULL when 0 <= yes + no + abstain <= present <= total, each count in
  * 0..DC_COUNT_MAX; else the field at fault ("present", "yes", ...). */
 const char	*dc_tally_check(const struct dc_tally *t);
@@ -118,6 +128,11 @@ struct dc_vote_input {
 	int64_t		 present, yes, no, abstain;
 	bool		 has_present, has_yes, has_no, has_abstain;
 	const char	*note;
+	/* The days the checks count from (R-DC-18, 20, 22; "" clears on
+	 * update) and elect | dismiss for the election matters. */
+	const char	*posted_day, *sent_day, *notice_day, *recognized_day;
+	const char	*action;
+	const char	*consent_day;	/* initiative: consents from (R-DC-21) */
 };
 
 struct dc_box_input {
@@ -171,9 +186,17 @@ struct dc_vote_rule_patch {
 	bool		 strict, has_strict;
 };
 
+struct dc_period_rule_patch {
+	int64_t		 months;
+	bool		 has_months;
+};
+
 struct dc_board_rule_patch {
 	int64_t		 value, value2;
 	bool		 has_value, has_value2;
+	/* Days; "" clears.  heads_term_*: check same_term only (R-DC-51). */
+	const char	*valid_from, *valid_to;
+	const char	*heads_term_start, *heads_term_end;
 };
 
 /* ---- democracy.c: vocabularies, rules, villages, disclosure ------------ */
@@ -181,6 +204,12 @@ struct dc_board_rule_patch {
 /* {groups, channels, matters, forms, village_kinds, board_kinds,
  * member_roles}: each [{code, name, ...}] in order. */
 int	dc_vocabularies(struct store *st, json_t **out, struct err *e);
+/* {"items":[{id, name, months, status, source}]} / one changed by a
+ * system administrator (R-DC-21: months a household consent is valid). */
+int	dc_period_rules(struct store *st, json_t **out, struct err *e);
+int	dc_period_rule_update(struct store *st, const struct actor *a,
+	    const char *id, const struct dc_period_rule_patch *p, json_t **out,
+	    struct err *e);
 /* {"items":[VoteRule]} / one rule changed by a system administrator. */
 int	dc_vote_rules(struct store *st, json_t **out, struct err *e);
 int	dc_vote_rule_update(struct store *st, const struct actor *a,
@@ -216,7 +245,13 @@ int	dc_compliance(struct store *st, const struct actor *a, int structure,
 
 /* ---- democracy_vote.c: consultations and votes ----------------------- */
 
-/* Latest first; the outcome under the current rule of the matter. */
+/* Latest first; the outcome under the current rule of the matter and
+ * the checks of its days computed on read from deadline_rules rows
+ * (R-DC-18 posting and recognition dossier, R-DC-20 new election, R-DC-22
+ * notice) and dc_period_rules (R-DC-21 consents): posting_min_day,
+ * notice_min_day, dossier_due, dossier_late, election_due, election_day,
+ * election_overdue, consent_valid_until and violations:[{rule, check,
+ * message}]. */
 int	dc_vote_list(struct store *st, const struct actor *a,
 	    const struct dc_query *f, json_t **out, struct err *e);
 int	dc_vote_create(struct store *st, const struct actor *a,

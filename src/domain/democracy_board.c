@@ -257,11 +257,23 @@ dc_opening_create(struct store *st, const struct actor *a, int64_t box_id,
 	" JOIN units n ON n.structure = x.unit_structure AND n.code ="	\
 	" x.unit_code"
 
+/* R-DC-60: a board is active until the day it dissolves, inclusive. */
+static bool
+board_active(struct stmt *q)
+{
+	char today[CAL_DATE_LEN];
+
+	if (stmt_col_is_null(q, 12))
+		return true;
+	cal_format(cal_today(), today);
+	return strcmp(stmt_col_text(q, 12), today) >= 0;
+}
+
 static json_t *
 board_row(struct stmt *q)
 {
 	return json_pack("{s:I, s:{s:I, s:s}, s:o, s:s, s:s, s:o, s:s, s:o,"
-	    " s:o, s:o, s:o, s:o, s:I}",
+	    " s:o, s:o, s:o, s:o, s:I, s:b}",
 	    "id", (json_int_t)stmt_col_int(q, 0),
 	    "org", "id", (json_int_t)stmt_col_int(q, 1), "name",
 	    stmt_col_text(q, 2), "unit", dc_unit_json(q, 3),
@@ -270,7 +282,8 @@ board_row(struct stmt *q)
 	    stmt_col_text(q, 10), "term_end", rec_col_str(q, 11),
 	    "dissolved_day", rec_col_str(q, 12), "note", rec_col_str(q, 13),
 	    "created_at", dc_time(q, 14), "updated_at", dc_time(q, 15),
-	    "members", (json_int_t)stmt_col_int(q, 16));
+	    "members", (json_int_t)stmt_col_int(q, 16), "active",
+	    board_active(q));
 }
 
 int
@@ -701,7 +714,8 @@ dc_activity_create(struct store *st, const struct actor *a, int64_t board_id,
 /* ---- composition warnings -------------------------------------------- */
 
 struct comp {
-	int64_t	members, vices, residents, villages;
+	int64_t		 members, vices, residents, villages;
+	const char	*start, *end;		/* the board's term */
 };
 
 static void
@@ -711,7 +725,28 @@ warn(json_t *w, const char *rule, const char *check, const char *msg)
 	    "check", check, "message", msg));
 }
 
-/* One rule row (id, check_kind, value, value2) against the counts. */
+/* R-DC-51: the board's term is the heads' term of the row (columns 5,
+ * 6), when the row has one. */
+static void
+check_term(struct stmt *q, const struct comp *c, char *m, size_t n)
+{
+	char a[CAL_DATE_LEN], b[CAL_DATE_LEN];
+
+	if (stmt_col_is_null(q, 5) || stmt_col_is_null(q, 6))
+		return;
+	/* copies: a column's text lives until the next column is read */
+	snprintf(a, sizeof(a), "%s", stmt_col_text(q, 5));
+	snprintf(b, sizeof(b), "%s", stmt_col_text(q, 6));
+	if (strcmp(c->start, a) != 0 || c->end == NULL ||
+	    strcmp(c->end, b) != 0)
+		snprintf(m, n, "Nhiệm kỳ Ban Thanh tra nhân dân xã (%s – %s)"
+		    " phải bằng nhiệm kỳ của trưởng thôn, tổ trưởng tổ dân phố"
+		    " (%s – %s).", c->start, c->end != NULL ? c->end : "…", a,
+		    b);
+}
+
+/* One rule row (id, check_kind, value, value2, name, heads_term_start,
+ * heads_term_end) against the counts. */
 static void
 check_rule(struct stmt *q, const struct comp *c, json_t *w)
 {
@@ -736,9 +771,9 @@ check_rule(struct stmt *q, const struct comp *c, json_t *w)
 			    (long long)v2, (long long)v, (long long)c->vices);
 	} else if (strcmp(chk, "members_between") == 0) {
 		if (c->members < v || c->members > v2)
-			snprintf(m, sizeof(m), "Ban Thanh tra nhân dân ở cơ"
-			    " quan, đơn vị phải có từ %lld đến %lld thành viên;"
-			    " hiện có %lld.", (long long)v, (long long)v2,
+			snprintf(m, sizeof(m), "Ban phải có từ %lld đến %lld"
+			    " thành viên (%s); hiện có %lld.", (long long)v,
+			    (long long)v2, stmt_col_text(q, 4),
 			    (long long)c->members);
 	} else if (strcmp(chk, "max_resident") == 0) {
 		if (c->residents > v)
@@ -751,16 +786,23 @@ check_rule(struct stmt *q, const struct comp *c, json_t *w)
 			snprintf(m, sizeof(m), "Ban chỉ được có tối đa %lld Phó"
 			    " Trưởng ban; hiện có %lld.", (long long)v,
 			    (long long)c->vices);
+	} else if (strcmp(chk, "same_term") == 0) {
+		check_term(q, c, m, sizeof(m));
 	}
 	if (m[0] != '\0')
 		warn(w, id, chk, m);
 }
 
+/* The warnings of board b (its JSON) under the rule rows of its kind
+ * valid on the day its term starts (R-DC-56). */
 static int
-board_warnings(struct store *st, int64_t board_id, const char *kind,
-    const struct rec_owner *o, json_t **out, struct err *e)
+board_warnings(struct store *st, json_t *b, const struct rec_owner *o,
+    json_t **out, struct err *e)
 {
-	struct comp c = { 0, 0, 0, 0 };
+	int64_t board_id = rec_imember(b, "id");
+	const char *kind = rec_member(b, "kind");
+	struct comp c = { 0, 0, 0, 0, rec_member(b, "term_start"),
+	    rec_member(b, "term_end") };
 	struct stmt *q;
 	int rc;
 
@@ -787,10 +829,14 @@ board_warnings(struct store *st, int64_t board_id, const char *kind,
 	}
 	if (rc == 0)
 		rc = store_prepare(st, "SELECT id, check_kind, value,"
-		    " COALESCE(value2, 0) FROM dc_board_rules WHERE board_kind"
-		    " = ? ORDER BY id", &q, e);
+		    " COALESCE(value2, 0), name, heads_term_start,"
+		    " heads_term_end FROM dc_board_rules WHERE board_kind = ?"
+		    " AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to"
+		    " IS NULL OR valid_to > ?) ORDER BY id", &q, e);
 	if (rc == 0) {
 		stmt_bind_text(q, 1, kind);
+		stmt_bind_text(q, 2, c.start);
+		stmt_bind_text(q, 3, c.start);
 		for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e))
 			check_rule(q, &c, *out);
 		stmt_finalize(q);
@@ -824,7 +870,7 @@ dc_board_get(struct store *st, const struct actor *a, int64_t id,
 		    " board_id = ? ORDER BY day DESC, id DESC", id,
 		    activity_row, &act, e);
 	if (rc == 0)
-		rc = board_warnings(st, id, rec_member(b, "kind"), &o, &w, e);
+		rc = board_warnings(st, b, &o, &w, e);
 	if (rc != 0) {
 		json_decref(b);
 		json_decref(m);

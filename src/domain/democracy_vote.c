@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/err.h"
+#include "domain/deadline.h"
 #include "domain/democracy_int.h"
 #include "domain/list.h"
 #include "store/store.h"
@@ -20,7 +22,9 @@
 	" x.unit_path, n.name, x.village_id, v.name, x.matter, m.name,"	\
 	" x.form, x.subject, x.day, x.total_households, x.present, x.yes,"	\
 	" x.no, x.abstain, x.note, r.rule_id, r.basis, r.num, r.den,"	\
-	" r.strict, x.created_at, x.updated_at"
+	" r.strict, x.created_at, x.updated_at, x.posted_day,"		\
+	" x.sent_day, x.notice_day, x.recognized_day, x.action,"	\
+	" x.consent_day"
 #define VOTE_FROM							\
 	" FROM dc_votes x JOIN organizations o ON o.id = x.org_id"	\
 	" JOIN units n ON n.structure = x.unit_structure AND n.code ="	\
@@ -73,7 +77,9 @@ vote_row(struct stmt *q)
 	    json_pack("{s:I, s:s}", "id", (json_int_t)stmt_col_int(q, 7),
 	    "name", stmt_col_text(q, 8));
 
-	return json_pack("{s:I, s:{s:I, s:s}, s:o, s:o, s:s, s:s, s:s, s:s,"
+	json_t *o;
+
+	o = json_pack("{s:I, s:{s:I, s:s}, s:o, s:o, s:s, s:s, s:s, s:s,"
 	    " s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o}",
 	    "id", (json_int_t)stmt_col_int(q, 0),
 	    "org", "id", (json_int_t)stmt_col_int(q, 1), "name",
@@ -87,6 +93,271 @@ vote_row(struct stmt *q)
 	    (json_int_t)t.no, "abstain", (json_int_t)t.abstain,
 	    "note", rec_col_str(q, 19), "outcome", outcome_json(q, &t),
 	    "created_at", dc_time(q, 25), "updated_at", dc_time(q, 26));
+	if (o != NULL)
+		json_object_update_new(o, json_pack("{s:o, s:o, s:o, s:o, s:o,"
+		    " s:o}", "posted_day", rec_col_str(q, 27), "sent_day",
+		    rec_col_str(q, 28), "notice_day", rec_col_str(q, 29),
+		    "recognized_day", rec_col_str(q, 30), "action",
+		    rec_col_str(q, 31), "consent_day", rec_col_str(q, 32)));
+	return o;
+}
+
+/* ---- the checks of the days (R-DC-18, R-DC-20, R-DC-22) --------------- */
+
+/* "dd/mm/yyyy" of a valid "YYYY-MM-DD". */
+static const char *
+day_vi(const char *iso, char out[CAL_DATE_LEN])
+{
+	cal_day d;
+
+	if (cal_parse(iso, &d) != 0)
+		return iso;
+	cal_format_vi(d, out);
+	return out;
+}
+
+/*
+ * The first day an event may take place when rule asks for a minimum
+ * period after from: from + amount calendar days, not moved to a working
+ * day (the period only has to have passed), or the amount-th working day
+ * when the row counts working days.
+ */
+static int
+min_day(struct store *st, const char *rule, const char *from,
+    char out[CAL_DATE_LEN], int *amount, struct err *e)
+{
+	struct deadline_rule r;
+	cal_day d;
+	int rc;
+
+	rc = deadline_rule_get(st, rule, &r, e);
+	if (rc != 0)
+		return rc;
+	*amount = r.amount;
+	if (r.unit == CAL_WORKING_DAYS)
+		return deadline_due(st, rule, from, CX_NORMAL, false, out, e);
+	if (cal_parse(from, &d) != 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "start", "Ngày"
+		    " không hợp lệ (YYYY-MM-DD).");
+	cal_format(d + r.amount, out);
+	return 0;
+}
+
+static void
+violation(json_t *w, const char *rule, const char *check, const char *msg)
+{
+	json_array_append_new(w, json_pack("{s:s, s:s, s:s}", "rule", rule,
+	    "check", check, "message", msg));
+}
+
+/* The first election of a village head in the village (or the whole
+ * commune) of v on or after from, other than v; "" when none. */
+static int
+next_election(struct store *st, json_t *v, const char *from,
+    char out[CAL_DATE_LEN], struct err *e)
+{
+	json_t *u = json_object_get(v, "unit");
+	json_t *vl = json_object_get(v, "village");
+	struct stmt *q;
+	int rc;
+
+	out[0] = '\0';
+	rc = store_prepare(st, "SELECT MIN(day) FROM dc_votes WHERE"
+	    " unit_structure = ? AND unit_code = ? AND matter = 'village_head'"
+	    " AND action = 'elect' AND id <> ? AND day >= ? AND"
+	    " COALESCE(village_id, 0) = ?", &q, e);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(q, 1, rec_imember(u, "structure"));
+	stmt_bind_text(q, 2, rec_member(u, "code"));
+	stmt_bind_int(q, 3, rec_imember(v, "id"));
+	stmt_bind_text(q, 4, from);
+	stmt_bind_int(q, 5, json_is_object(vl) ? rec_imember(vl, "id") : 0);
+	rc = stmt_step(q, e);
+	if (rc == STEP_ROW && !stmt_col_is_null(q, 0))
+		snprintf(out, CAL_DATE_LEN, "%s", stmt_col_text(q, 0));
+	stmt_finalize(q);
+	return rc < 0 ? rc : 0;
+}
+
+/* R-DC-18: the draft posted long enough before the vote, the recognition
+ * dossier of an adopted convention sent in time. */
+static int
+check_convention(struct store *st, json_t *v, const char *today,
+    json_t *w, struct err *e)
+{
+	const char *day = rec_member(v, "day");
+	const char *posted = rec_member(v, "posted_day");
+	const char *sent = rec_member(v, "sent_day");
+	const char *res = rec_member(json_object_get(v, "outcome"), "result");
+	char d[CAL_DATE_LEN], a[CAL_DATE_LEN], b[CAL_DATE_LEN];
+	char c[CAL_DATE_LEN], m[400];
+	bool late;
+	int n, rc = 0;
+
+	if (posted != NULL)
+		rc = min_day(st, "R-DC-18", posted, d, &n, e);
+	if (rc != 0)
+		return rc;
+	if (posted != NULL) {
+		json_object_set_new(v, "posting_min_day", json_string(d));
+		snprintf(m, sizeof(m), "Dự thảo hương ước, quy ước niêm yết"
+		    " từ ngày %s, chưa đủ %d ngày trước ngày biểu quyết %s"
+		    " (biểu quyết sớm nhất ngày %s).", day_vi(posted, a), n,
+		    day_vi(day, b), day_vi(d, c));
+		if (strcmp(day, d) < 0)
+			violation(w, "R-DC-18", "posting", m);
+	}
+	if (res == NULL || strcmp(res, "passed") != 0)
+		return 0;
+	rc = deadline_due(st, "R-DC-18-hs", day, CX_NORMAL, false, d, e);
+	if (rc != 0)
+		return rc;
+	late = sent != NULL ? strcmp(sent, d) > 0 : strcmp(today, d) > 0;
+	json_object_set_new(v, "dossier_due", json_string(d));
+	json_object_set_new(v, "dossier_late", json_boolean(late));
+	if (late && sent != NULL)
+		snprintf(m, sizeof(m), "Hồ sơ đề nghị công nhận hương ước, quy"
+		    " ước gửi UBND xã ngày %s, quá hạn ngày %s.",
+		    day_vi(sent, a), day_vi(d, b));
+	else if (late)
+		snprintf(m, sizeof(m), "Chưa gửi hồ sơ đề nghị công nhận hương"
+		    " ước, quy ước đến UBND xã; hạn gửi ngày %s.",
+		    day_vi(d, b));
+	if (late)
+		violation(w, "R-DC-18", "dossier", m);
+	return 0;
+}
+
+/* R-DC-20: a new election within the period after the recognition of a
+ * village head's dismissal. */
+static int
+check_dismissal(struct store *st, json_t *v, const char *today,
+    json_t *w, struct err *e)
+{
+	const char *rec = rec_member(v, "recognized_day");
+	const char *res = rec_member(json_object_get(v, "outcome"), "result");
+	const char *act = rec_member(v, "action");
+	char d[CAL_DATE_LEN], el[CAL_DATE_LEN], a[CAL_DATE_LEN], m[400];
+	bool over;
+	int rc;
+
+	if (rec == NULL || act == NULL || strcmp(act, "dismiss") != 0 ||
+	    strcmp(rec_member(v, "matter"), "village_head") != 0 ||
+	    res == NULL || strcmp(res, "passed") != 0)
+		return 0;
+	rc = deadline_due(st, "R-DC-20", rec, CX_NORMAL, false, d, e);
+	if (rc == 0)
+		rc = next_election(st, v, rec, el, e);
+	if (rc != 0)
+		return rc;
+	over = el[0] != '\0' ? strcmp(el, d) > 0 : strcmp(today, d) > 0;
+	json_object_set_new(v, "election_due", json_string(d));
+	json_object_set_new(v, "election_day", el[0] != '\0' ?
+	    json_string(el) : json_null());
+	json_object_set_new(v, "election_overdue", json_boolean(over));
+	if (over && el[0] != '\0')
+		snprintf(m, sizeof(m), "Bầu trưởng thôn, tổ trưởng tổ dân phố"
+		    " mới ngày %s, quá hạn ngày %s.", day_vi(el, a),
+		    day_vi(d, d));
+	else if (over)
+		snprintf(m, sizeof(m), "Chưa tổ chức bầu trưởng thôn, tổ trưởng"
+		    " tổ dân phố mới; hạn ngày %s.", day_vi(d, d));
+	if (over)
+		violation(w, "R-DC-20", "election", m);
+	return 0;
+}
+
+/* R-DC-21: the households' consents to an initiative, collected from
+ * consent_day, are still valid on the vote day. */
+static int
+check_consent(struct store *st, json_t *v, json_t *w, struct err *e)
+{
+	const char *from = rec_member(v, "consent_day");
+	const char *day = rec_member(v, "day");
+	char u[DC_DAY_LEN], a[CAL_DATE_LEN], b[CAL_DATE_LEN];
+	char c[CAL_DATE_LEN], m[400];
+	struct stmt *q;
+	int64_t months = 0;
+	int rc;
+
+	if (from == NULL)
+		return 0;
+	rc = store_prepare(st, "SELECT months FROM dc_period_rules WHERE id"
+	    " = 'R-DC-21'", &q, e);
+	if (rc != 0)
+		return rc;
+	rc = stmt_step(q, e);
+	if (rc == STEP_ROW)
+		months = stmt_col_int(q, 0);
+	stmt_finalize(q);
+	if (rc != STEP_ROW || dc_add_months(from, (int)months, u) != 0)
+		return rc < 0 ? rc : 0;
+	json_object_set_new(v, "consent_valid_until", json_string(u));
+	if (strcmp(day, u) <= 0)
+		return 0;
+	snprintf(m, sizeof(m), "Ý kiến đồng ý của hộ gia đình thu thập từ"
+	    " ngày %s chỉ có giá trị %lld tháng (đến ngày %s), đã hết hạn vào"
+	    " ngày biểu quyết %s.", day_vi(from, a), (long long)months,
+	    day_vi(u, b), day_vi(day, c));
+	violation(w, "R-DC-21", "consent", m);
+	return 0;
+}
+
+/* Add the computed days and the violations to the vote v. */
+static int
+vote_checks(struct store *st, json_t *v, struct err *e)
+{
+	const char *day = rec_member(v, "day");
+	const char *notice = rec_member(v, "notice_day");
+	char today[CAL_DATE_LEN], d[CAL_DATE_LEN], a[CAL_DATE_LEN];
+	char c[CAL_DATE_LEN], m[400];
+	json_t *w = json_array();
+	int n, rc = 0;
+
+	cal_format(cal_today(), today);
+	json_object_set_new(v, "posting_min_day", json_null());
+	json_object_set_new(v, "notice_min_day", json_null());
+	json_object_set_new(v, "dossier_due", json_null());
+	json_object_set_new(v, "dossier_late", json_null());
+	json_object_set_new(v, "election_due", json_null());
+	json_object_set_new(v, "election_day", json_null());
+	json_object_set_new(v, "election_overdue", json_null());
+	json_object_set_new(v, "consent_valid_until", json_null());
+	json_object_set_new(v, "violations", w);
+	if (notice != NULL)
+		rc = min_day(st, "R-DC-22", notice, d, &n, e);
+	if (rc == 0 && notice != NULL) {
+		json_object_set_new(v, "notice_min_day", json_string(d));
+		snprintf(m, sizeof(m), "Thông báo hội nghị đến hộ gia đình"
+		    " ngày %s, chưa đủ %d ngày trước ngày họp (họp sớm nhất"
+		    " ngày %s).", day_vi(notice, a), n, day_vi(d, c));
+		if (strcmp(day, d) < 0)
+			violation(w, "R-DC-22", "notice", m);
+	}
+	if (rc == 0 && strcmp(rec_member(v, "matter"), "convention") == 0)
+		rc = check_convention(st, v, today, w, e);
+	if (rc == 0)
+		rc = check_dismissal(st, v, today, w, e);
+	if (rc == 0)
+		rc = check_consent(st, v, w, e);
+	return rc;
+}
+
+/* vote_checks on each item of a list. */
+static int
+list_checks(struct store *st, json_t *list, struct err *e)
+{
+	json_t *it;
+	size_t i;
+	int rc = 0;
+
+	json_array_foreach(json_object_get(list, "items"), i, it) {
+		rc = vote_checks(st, it, e);
+		if (rc != 0)
+			break;
+	}
+	return rc;
 }
 
 int
@@ -111,6 +382,12 @@ dc_vote_list(struct store *st, const struct actor *a,
 		rc = list_run(st, &lq, out, e);
 	}
 	dc_filter_release(&c);
+	if (rc == 0)
+		rc = list_checks(st, *out, e);
+	if (rc != 0) {
+		json_decref(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 
@@ -118,9 +395,18 @@ static int
 fetch_vote(struct store *st, const struct actor *a, int64_t id, json_t **out,
     struct rec_owner *o, struct err *e)
 {
-	return dc_fetch(st, a, "SELECT " VOTE_COLS VOTE_FROM " WHERE x.id = ?",
+	int rc;
+
+	rc = dc_fetch(st, a, "SELECT " VOTE_COLS VOTE_FROM " WHERE x.id = ?",
 	    id, vote_row, 3, out, o, "Không tìm thấy cuộc biểu quyết, lấy ý"
 	    " kiến.", e);
+	if (rc == 0)
+		rc = vote_checks(st, *out, e);
+	if (rc != 0) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int
@@ -141,7 +427,66 @@ struct vote_vals {
 	const char	*matter, *form, *subject, *day, *note;
 	struct dc_tally	 t;
 	bool		 has_total;
+	const char	*posted, *sent, *notice, *recognized, *action;
+	const char	*consent;
 };
+
+/* The days of R-DC-18, 20 and 22 and the action, each where it belongs. */
+static int
+check_vote_days(const struct vote_vals *v, struct err *e)
+{
+	static const char *const actions[] = { "elect", "dismiss", NULL };
+	bool conv = strcmp(v->matter, "convention") == 0;
+	bool elect = strcmp(v->matter, "village_head") == 0 ||
+	    strcmp(v->matter, "board_members") == 0;
+	int rc;
+
+	rc = dc_check_day(v->posted, "posted_day", false, e);
+	if (rc == 0)
+		rc = dc_check_day(v->sent, "sent_day", false, e);
+	if (rc == 0)
+		rc = dc_check_day(v->notice, "notice_day", false, e);
+	if (rc == 0)
+		rc = dc_check_day(v->recognized, "recognized_day", false, e);
+	if (rc == 0)
+		rc = dc_check_day(v->consent, "consent_day", false, e);
+	if (rc != 0)
+		return rc;
+	if (v->consent != NULL && strcmp(v->matter, "initiative") != 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "consent_day",
+		    "Ngày thu thập ý kiến đồng ý chỉ dùng cho sáng kiến của"
+		    " công dân (R-DC-21).");
+	if (v->consent != NULL && strcmp(v->consent, v->day) > 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "consent_day",
+		    "Ngày thu thập ý kiến đồng ý không được sau ngày biểu"
+		    " quyết.");
+	if (!conv && (v->posted != NULL || v->sent != NULL))
+		return err_set(e, ERR_INVAL, "invalid_field", v->posted != NULL ?
+		    "posted_day" : "sent_day", "Ngày niêm yết dự thảo và ngày"
+		    " gửi hồ sơ công nhận chỉ dùng cho hương ước, quy ước"
+		    " (R-DC-18).");
+	if (v->posted != NULL && strcmp(v->posted, v->day) > 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "posted_day",
+		    "Ngày niêm yết dự thảo không được sau ngày biểu quyết.");
+	if (v->sent != NULL && strcmp(v->sent, v->day) < 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "sent_day",
+		    "Ngày gửi hồ sơ không được trước ngày biểu quyết.");
+	if (v->notice != NULL && strcmp(v->form, "meeting") != 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "notice_day",
+		    "Ngày thông báo chỉ dùng cho hội nghị (R-DC-22).");
+	if (v->notice != NULL && strcmp(v->notice, v->day) > 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "notice_day",
+		    "Ngày thông báo không được sau ngày họp.");
+	if (v->recognized != NULL && strcmp(v->recognized, v->day) < 0)
+		return err_set(e, ERR_INVAL, "invalid_field", "recognized_day",
+		    "Ngày công nhận không được trước ngày biểu quyết.");
+	if (v->action != NULL && (!elect || rec_index_of(actions,
+	    v->action) < 0))
+		return err_set(e, ERR_INVAL, "invalid_field", "action",
+		    "action là elect (bầu) hoặc dismiss (cho thôi làm), chỉ cho"
+		    " việc bầu, cho thôi làm trưởng thôn, thành viên ban.");
+	return 0;
+}
 
 /* The households of the whole commune: its villages together. */
 static int
@@ -187,6 +532,8 @@ check_vote(struct store *st, const struct rec_owner *o, struct vote_vals *v,
 		    " quyết, lấy ý kiến không được để trống.", e);
 	if (rc == 0)
 		rc = dc_check_day(v->day, "day", true, e);
+	if (rc == 0)
+		rc = check_vote_days(v, e);
 	if (rc == 0 && v->village == 0 && strcmp(v->form, "meeting") == 0)
 		rc = err_set(e, ERR_INVAL, "invalid_field", "village_id",
 		    "Hội nghị cộng đồng được tổ chức ở thôn, tổ dân phố; lấy ý"
@@ -230,7 +577,13 @@ bind_vote(struct stmt *q, int i, const struct vote_vals *v)
 	stmt_bind_int(q, i++, v->t.yes);
 	stmt_bind_int(q, i++, v->t.no);
 	stmt_bind_int(q, i++, v->t.abstain);
-	stmt_bind_text(q, i, v->note);
+	stmt_bind_text(q, i++, v->note);
+	stmt_bind_text(q, i++, v->posted);
+	stmt_bind_text(q, i++, v->sent);
+	stmt_bind_text(q, i++, v->notice);
+	stmt_bind_text(q, i++, v->recognized);
+	stmt_bind_text(q, i++, v->action);
+	stmt_bind_text(q, i, v->consent);
 }
 
 int
@@ -240,7 +593,10 @@ dc_vote_create(struct store *st, const struct actor *a,
 	struct vote_vals v = { in->has_village_id ? in->village_id : 0,
 	    in->matter, in->form, in->subject, in->day, rec_opt(in->note),
 	    { in->total_households, in->present, in->yes, in->no,
-	    in->abstain }, in->has_total_households };
+	    in->abstain }, in->has_total_households, rec_opt(in->posted_day),
+	    rec_opt(in->sent_day), rec_opt(in->notice_day),
+	    rec_opt(in->recognized_day), rec_opt(in->action),
+	    rec_opt(in->consent_day) };
 	struct rec_owner own, o2;
 	struct stmt *q;
 	int64_t id = 0, now = clock_now();
@@ -265,8 +621,10 @@ dc_vote_create(struct store *st, const struct actor *a,
 		rc = store_prepare(st, "INSERT INTO dc_votes (org_id,"
 		    " unit_structure, unit_code, unit_path, village_id, matter,"
 		    " form, subject, day, total_households, present, yes, no,"
-		    " abstain, note, created_by, created_at, updated_at) VALUES"
-		    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		    " abstain, note, posted_day, sent_day, notice_day,"
+		    " recognized_day, action, consent_day, created_by,"
+		    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+		    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 		    " RETURNING id", &q, e);
 	if (rc == 0) {
 		stmt_bind_int(q, 1, in->org_id);
@@ -274,9 +632,9 @@ dc_vote_create(struct store *st, const struct actor *a,
 		stmt_bind_text(q, 3, own.code);
 		stmt_bind_text(q, 4, own.path);
 		bind_vote(q, 5, &v);
-		rec_bind_creator(q, 16, a);
-		stmt_bind_int(q, 17, now);
-		stmt_bind_int(q, 18, now);
+		rec_bind_creator(q, 22, a);
+		stmt_bind_int(q, 23, now);
+		stmt_bind_int(q, 24, now);
 		rc = stmt_step_id(q, &id, e);
 	}
 	if (rc == 0)
@@ -321,6 +679,13 @@ dc_vote_update(struct store *st, const struct actor *a, int64_t id,
 	    "subject");
 	v.day = in->day != NULL ? in->day : rec_member(before, "day");
 	v.note = dc_merge(in->note, before, "note");
+	v.posted = dc_merge(in->posted_day, before, "posted_day");
+	v.sent = dc_merge(in->sent_day, before, "sent_day");
+	v.notice = dc_merge(in->notice_day, before, "notice_day");
+	v.recognized = dc_merge(in->recognized_day, before,
+	    "recognized_day");
+	v.action = dc_merge(in->action, before, "action");
+	v.consent = dc_merge(in->consent_day, before, "consent_day");
 	v.t.total = in->has_total_households ? in->total_households :
 	    rec_imember(before, "total_households");
 	v.has_total = true;
@@ -335,12 +700,13 @@ dc_vote_update(struct store *st, const struct actor *a, int64_t id,
 		rc = store_prepare(st, "UPDATE dc_votes SET village_id = ?,"
 		    " matter = ?, form = ?, subject = ?, day = ?,"
 		    " total_households = ?, present = ?, yes = ?, no = ?,"
-		    " abstain = ?, note = ?, updated_at = ? WHERE id = ?", &q,
-		    e);
+		    " abstain = ?, note = ?, posted_day = ?, sent_day = ?,"
+		    " notice_day = ?, recognized_day = ?, action = ?,"
+		    " consent_day = ?, updated_at = ? WHERE id = ?", &q, e);
 	if (rc == 0) {
 		bind_vote(q, 1, &v);
-		stmt_bind_int(q, 12, clock_now());
-		stmt_bind_int(q, 13, id);
+		stmt_bind_int(q, 18, clock_now());
+		stmt_bind_int(q, 19, id);
 		rc = stmt_step_done(q, e);
 	}
 	if (rc == 0)

@@ -83,6 +83,34 @@ api_vote_rule_update(struct req *r)
 }
 
 static int
+api_period_rules(struct req *r)
+{
+	return dc_period_rules(r->st, &r->out, &r->err);
+}
+
+static const struct jfield period_rule_fields[] = {
+	{ "months", JF_INT, false, DC_MONTHS_MAX,
+	  offsetof(struct dc_period_rule_patch, months),
+	  offsetof(struct dc_period_rule_patch, has_months) },
+	{ NULL, 0, false, 0, 0, 0 }
+};
+
+static int
+api_period_rule_update(struct req *r)
+{
+	struct dc_period_rule_patch p;
+	json_t *o = NULL;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	rc = req_bind(r, period_rule_fields, &p);
+	if (rc == 0)
+		rc = dc_period_rule_update(r->st, &r->sess.actor, r->params[0],
+		    &p, &o, &r->err);
+	return req_wrap(r, "rule", rc, o, 0);
+}
+
+static int
 api_board_rules(struct req *r)
 {
 	return dc_board_rules(r->st, &r->out, &r->err);
@@ -96,6 +124,14 @@ api_board_rules(struct req *r)
 static const struct jfield board_rule_fields[] = {
 	BRF("value", value, has_value),
 	BRF("value2", value2, has_value2),
+	{ "valid_from", JF_STR, false, 10,
+	  offsetof(struct dc_board_rule_patch, valid_from), 0 },
+	{ "valid_to", JF_STR, false, 10,
+	  offsetof(struct dc_board_rule_patch, valid_to), 0 },
+	{ "heads_term_start", JF_STR, false, 10,
+	  offsetof(struct dc_board_rule_patch, heads_term_start), 0 },
+	{ "heads_term_end", JF_STR, false, 10,
+	  offsetof(struct dc_board_rule_patch, heads_term_end), 0 },
 	{ NULL, 0, false, 0, 0, 0 }
 };
 
@@ -372,6 +408,12 @@ static const struct jfield vote_create_fields[] = {
 	TF("no", JF_INT, false, DC_COUNT_MAX, no, THAS(has_no)),
 	TF("abstain", JF_INT, false, DC_COUNT_MAX, abstain, THAS(has_abstain)),
 	TF("note", JF_STR, false, TEXT_MAX, note, 0),
+	TF("posted_day", JF_STR, false, 10, posted_day, 0),
+	TF("sent_day", JF_STR, false, 10, sent_day, 0),
+	TF("notice_day", JF_STR, false, 10, notice_day, 0),
+	TF("recognized_day", JF_STR, false, 10, recognized_day, 0),
+	TF("action", JF_STR, false, 10, action, 0),
+	TF("consent_day", JF_STR, false, 10, consent_day, 0),
 	{ NULL, 0, false, 0, 0, 0 }
 };
 
@@ -389,6 +431,12 @@ static const struct jfield vote_update_fields[] = {
 	TF("no", JF_INT, false, DC_COUNT_MAX, no, THAS(has_no)),
 	TF("abstain", JF_INT, false, DC_COUNT_MAX, abstain, THAS(has_abstain)),
 	TF("note", JF_STR, false, TEXT_MAX, note, 0),
+	TF("posted_day", JF_STR, false, 10, posted_day, 0),
+	TF("sent_day", JF_STR, false, 10, sent_day, 0),
+	TF("notice_day", JF_STR, false, 10, notice_day, 0),
+	TF("recognized_day", JF_STR, false, 10, recognized_day, 0),
+	TF("action", JF_STR, false, 10, action, 0),
+	TF("consent_day", JF_STR, false, 10, consent_day, 0),
 	{ NULL, 0, false, 0, 0, 0 }
 };
 
@@ -743,6 +791,9 @@ const struct route api_democracy_routes[] = {
 	{ "GET", "/api/v1/democracy/vote-rules", api_vote_rules, R_AUTH },
 	{ "PATCH", "/api/v1/democracy/vote-rules/:matter",
 	  api_vote_rule_update, R_CSRF },
+	{ "GET", "/api/v1/democracy/period-rules", api_period_rules, R_AUTH },
+	{ "PATCH", "/api/v1/democracy/period-rules/:id",
+	  api_period_rule_update, R_CSRF },
 	{ "GET", "/api/v1/democracy/board-rules", api_board_rules, R_AUTH },
 	{ "PATCH", "/api/v1/democracy/board-rules/:id", api_board_rule_update,
 	  R_CSRF },

@@ -1,7 +1,11 @@
 // Grassroots democracy (docs/API.md "Grassroots democracy (issue 5)"): villages, public disclosure with the
 // due day of R-DC-05 and the compliance of a commune, votes with the outcome computed from the threshold
 // rows (P-DC-23, each rule at its boundary, a changed rule changes the outcome), suggestion boxes, inspection
-// and supervision boards with their composition warnings (R-DC-50/52/54/61 as data), counts, roles and scope.
+// and supervision boards with their composition warnings (R-DC-50/52/54/61 as data), counts, roles and scope;
+// then the time limits of R-DC-18 (convention posting, recognition dossier), R-DC-20 (new election after a
+// dismissal) and R-DC-22 (conference notice) as deadline_rules rows, the board rules by term start (R-DC-56),
+// the heads' term (R-DC-51), dissolved supervision boards (R-DC-60) and the months household consents to an
+// initiative stay valid (R-DC-21, a dc_period_rules row).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -55,7 +59,19 @@ describe('grassroots democracy', () => {
 		assert.equal(byM.convention.label, 'Trên 1/2 tổng số hộ gia đình');
 		assert.equal(byM.admin_unit.rule_id, 'R-DC-31');
 		const b = assertOk(await viewerA.api.get('/democracy/board-rules'));
-		assert.deepEqual(b.items.map((x) => x.id), ['R-DC-50', 'R-DC-52', 'R-DC-54', 'R-DC-61', 'R-DC-61-vice']);
+		assert.deepEqual(b.items.map((x) => x.id), ['R-DC-50', 'R-DC-51', 'R-DC-52', 'R-DC-54', 'R-DC-56', 'R-DC-61', 'R-DC-61-vice']);
+		const byR = Object.fromEntries(b.items.map((x) => [x.id, x]));
+		// R-DC-56: the pre-2023 numbers hold for terms before 2023-07-01 only, the 2022 law's from that day.
+		assert.deepEqual([byR['R-DC-56'].value, byR['R-DC-56'].value2, byR['R-DC-56'].valid_from, byR['R-DC-56'].valid_to],
+			[5, 11, null, '2023-07-01']);
+		assert.deepEqual([byR['R-DC-50'].valid_from, byR['R-DC-50'].valid_to], ['2023-07-01', null]);
+		assert.deepEqual([byR['R-DC-51'].check, byR['R-DC-51'].heads_term_start, byR['R-DC-51'].heads_term_end],
+			['same_term', null, null]);
+		const dl = Object.fromEntries(assertOk(await viewerA.api.get('/deadline-rules')).items.map((x) => [x.id, x]));
+		assert.deepEqual([dl['R-DC-18'].amount, dl['R-DC-18'].day_unit], [30, 'calendar']);
+		assert.deepEqual([dl['R-DC-18-hs'].amount, dl['R-DC-18-hs'].day_unit], [5, 'working']);
+		assert.deepEqual([dl['R-DC-20'].amount, dl['R-DC-20'].day_unit], [60, 'calendar']);
+		assert.deepEqual([dl['R-DC-22'].amount, dl['R-DC-22'].day_unit], [5, 'calendar']);
 	});
 
 	it('villages and residential groups of a commune', async () => {
@@ -423,5 +439,219 @@ describe('grassroots democracy', () => {
 		assertError(await officerA.api.get(`/stats/democracy?structure=2025&unit=${B.code}&period=2025`), 403, 'forbidden');
 		assertError(await officerA.api.get('/stats/democracy'), 400, 'invalid_param', 'period');
 		assertError(await officerA.api.get('/stats/democracy?period=2025-Q5'), 400, 'invalid_param', 'period');
+	});
+
+	it('R-DC-18: a convention draft posted at least 30 days before the vote; the dossier due 5 working days after', async () => {
+		const conv = (o = {}) => vote({ village_id: vil.nam.id, subject: 'Hương ước thôn Nam', day: '2025-05-10', present: 140,
+			yes: 120, no: 20, abstain: 0, ...o });
+		// Posted 10/4, vote on Saturday 10/5: exactly 30 days.
+		const ok = assertOk(await officerA.api.post('/democracy/votes', conv({ posted_day: '2025-04-10', sent_day: '2025-05-16' })),
+			201).vote;
+		assert.deepEqual([ok.posted_day, ok.posting_min_day, ok.sent_day], ['2025-04-10', '2025-05-10', '2025-05-16']);
+		// 5 working days after Saturday 10/5: Monday 12/5 .. Friday 16/5.
+		assert.deepEqual([ok.dossier_due, ok.dossier_late, ok.violations], ['2025-05-16', false, []]);
+		// 29 days: a violation; the dossier one working day late is another.
+		const short = assertOk(await officerA.api.post('/democracy/votes', conv({ posted_day: '2025-04-11', sent_day: '2025-05-19' })),
+			201).vote;
+		assert.equal(short.posting_min_day, '2025-05-11');
+		assert.deepEqual(short.violations.map((w) => [w.rule, w.check]), [['R-DC-18', 'posting'], ['R-DC-18', 'dossier']]);
+		assert.match(short.violations[0].message, /chưa đủ 30 ngày trước ngày biểu quyết 10\/05\/2025/);
+		assert.match(short.violations[1].message, /gửi UBND xã ngày 19\/05\/2025, quá hạn ngày 16\/05\/2025/);
+		assert.equal(short.dossier_late, true);
+		// Not sent at all, and the due day has passed.
+		const unsent = assertOk(await officerA.api.post('/democracy/votes', conv()), 201).vote;
+		assert.deepEqual([unsent.posted_day, unsent.posting_min_day, unsent.dossier_due, unsent.dossier_late],
+			[null, null, '2025-05-16', true]);
+		assert.match(unsent.violations[0].message, /Chưa gửi hồ sơ/);
+		// A convention that did not pass has no dossier.
+		const failed = assertOk(await officerA.api.post('/democracy/votes', conv({ yes: 70, no: 70 })), 201).vote;
+		assert.deepEqual([failed.dossier_due, failed.dossier_late, failed.violations], [null, null, []]);
+		// Sending the dossier on the due day clears the violation; "" clears the day again.
+		const sent = assertOk(await officerA.api.patch(`/democracy/votes/${unsent.id}`, { sent_day: '2025-05-16' })).vote;
+		assert.deepEqual([sent.dossier_late, sent.violations], [false, []]);
+		assert.equal(assertOk(await officerA.api.patch(`/democracy/votes/${unsent.id}`, { sent_day: '' })).vote.sent_day, null);
+		// The periods are data.
+		assertOk(await admin.patch('/deadline-rules/R-DC-18', { amount: 29 }));
+		assert.deepEqual(assertOk(await viewerA.api.get(`/democracy/votes/${short.id}`)).vote.violations.map((w) => w.check), ['dossier']);
+		assertOk(await admin.patch('/deadline-rules/R-DC-18', { amount: 30 }));
+		assertOk(await admin.patch('/deadline-rules/R-DC-18-hs', { amount: 4 }));
+		const four = assertOk(await viewerA.api.get(`/democracy/votes/${ok.id}`)).vote;
+		assert.deepEqual([four.dossier_due, four.dossier_late], ['2025-05-15', true]);
+		assertOk(await admin.patch('/deadline-rules/R-DC-18-hs', { amount: 5 }));
+		// The list carries the same checks.
+		const l = assertOk(await viewerA.api.get(`/democracy/votes?village=${vil.nam.id}&matter=convention`));
+		assert.deepEqual(l.items.find((x) => x.id === short.id).violations.map((w) => w.check), ['posting', 'dossier']);
+		// The days belong to conventions and keep their order.
+		assertError(await officerA.api.post('/democracy/votes', conv({ matter: 'other', posted_day: '2025-04-01' })),
+			400, 'invalid_field', 'posted_day');
+		assertError(await officerA.api.post('/democracy/votes', conv({ posted_day: '2025-05-11' })), 400, 'invalid_field', 'posted_day');
+		assertError(await officerA.api.post('/democracy/votes', conv({ sent_day: '2025-05-09' })), 400, 'invalid_field', 'sent_day');
+		assertError(await officerA.api.post('/democracy/votes', conv({ posted_day: '2025-02-30' })), 400, 'invalid_field', 'posted_day');
+	});
+
+	it('R-DC-22: the notice of a village conference reaches households at least 5 days before', async () => {
+		const conf = (o = {}) => vote({ village_id: vil.nam.id, matter: 'procedural', subject: 'Hội nghị thôn định kỳ giữa năm',
+			day: '2025-06-10', present: 100, yes: 60, no: 40, abstain: 0, ...o });
+		const ok = assertOk(await officerA.api.post('/democracy/votes', conf({ notice_day: '2025-06-05' })), 201).vote;
+		assert.deepEqual([ok.notice_day, ok.notice_min_day, ok.violations], ['2025-06-05', '2025-06-10', []]);
+		const late = assertOk(await officerA.api.post('/democracy/votes', conf({ notice_day: '2025-06-06' })), 201).vote;
+		assert.equal(late.notice_min_day, '2025-06-11');
+		assert.deepEqual(late.violations.map((w) => w.rule), ['R-DC-22']);
+		assert.match(late.violations[0].message, /Thông báo hội nghị đến hộ gia đình ngày 06\/06\/2025, chưa đủ 5 ngày/);
+		const none = assertOk(await officerA.api.post('/democracy/votes', conf()), 201).vote;
+		assert.deepEqual([none.notice_day, none.notice_min_day, none.violations], [null, null, []]);
+		assertOk(await admin.patch('/deadline-rules/R-DC-22', { amount: 4 }));
+		assert.deepEqual(assertOk(await viewerA.api.get(`/democracy/votes/${late.id}`)).vote.violations, []);
+		assertOk(await admin.patch('/deadline-rules/R-DC-22', { amount: 5 }));
+		assert.deepEqual(assertOk(await viewerA.api.get(`/democracy/votes/${late.id}`)).vote.violations.map((w) => w.rule), ['R-DC-22']);
+		// A notice belongs to a meeting, before it.
+		assertError(await officerA.api.post('/democracy/votes', conf({ form: 'ballot', notice_day: '2025-06-01' })),
+			400, 'invalid_field', 'notice_day');
+		assertError(await officerA.api.post('/democracy/votes', conf({ notice_day: '2025-06-11' })), 400, 'invalid_field', 'notice_day');
+	});
+
+	it('R-DC-20: a new village head is elected within 60 days of the recognition of the dismissal', async () => {
+		const head = (o = {}) => vote({ village_id: vil.bac.id, matter: 'village_head', subject: 'Cho thôi làm trưởng thôn Bắc',
+			day: '2025-03-01', present: 110, yes: 100, no: 10, abstain: 0, ...o });
+		// Recognised Monday 10/3/2025 + 60 days = Friday 9/5/2025; no election yet (and today is later).
+		const dis = assertOk(await officerA.api.post('/democracy/votes', head({ action: 'dismiss', recognized_day: '2025-03-10' })),
+			201).vote;
+		assert.deepEqual([dis.action, dis.recognized_day, dis.election_due, dis.election_day, dis.election_overdue],
+			['dismiss', '2025-03-10', '2025-05-09', null, true]);
+		assert.deepEqual(dis.violations.map((w) => w.rule), ['R-DC-20']);
+		assert.match(dis.violations[0].message, /Chưa tổ chức bầu .* hạn ngày 09\/05\/2025/);
+		const again = async () => assertOk(await viewerA.api.get(`/democracy/votes/${dis.id}`)).vote;
+		// An election in another village does not count.
+		assertOk(await officerA.api.post('/democracy/votes', head({ village_id: vil.nam.id, action: 'elect', day: '2025-04-01',
+			present: 140, yes: 100, no: 40 })), 201);
+		assert.equal((await again()).election_overdue, true);
+		// Elected on 12/5: late; on 9/5: in time.
+		const el = assertOk(await officerA.api.post('/democracy/votes', head({ action: 'elect', subject: 'Bầu trưởng thôn Bắc',
+			day: '2025-05-12' })), 201).vote;
+		assert.deepEqual(el.violations, []);
+		let d = await again();
+		assert.deepEqual([d.election_day, d.election_overdue], ['2025-05-12', true]);
+		assert.match(d.violations[0].message, /mới ngày 12\/05\/2025, quá hạn ngày 09\/05\/2025/);
+		assertOk(await officerA.api.patch(`/democracy/votes/${el.id}`, { day: '2025-05-09' }));
+		d = await again();
+		assert.deepEqual([d.election_day, d.election_overdue, d.violations], ['2025-05-09', false, []]);
+		// The period is data.
+		assertOk(await admin.patch('/deadline-rules/R-DC-20', { amount: 50 }));
+		d = await again();
+		assert.deepEqual([d.election_due, d.election_overdue], ['2025-04-29', true]);
+		assertOk(await admin.patch('/deadline-rules/R-DC-20', { amount: 60 }));
+		// No recognition day, or a dismissal that did not pass: nothing is due.
+		const noRec = assertOk(await officerA.api.post('/democracy/votes', head({ action: 'dismiss' })), 201).vote;
+		assert.deepEqual([noRec.election_due, noRec.election_overdue], [null, null]);
+		const lost = assertOk(await officerA.api.post('/democracy/votes', head({ action: 'dismiss', recognized_day: '2025-03-10',
+			yes: 50, no: 60 })), 201).vote;
+		assert.deepEqual([lost.outcome.result, lost.election_due], ['not_passed', null]);
+		assertError(await officerA.api.post('/democracy/votes', head({ action: 'remove' })), 400, 'invalid_field', 'action');
+		assertError(await officerA.api.post('/democracy/votes', head({ matter: 'other', action: 'dismiss' })), 400, 'invalid_field',
+			'action');
+		assertError(await officerA.api.post('/democracy/votes', head({ recognized_day: '2025-02-28' })), 400, 'invalid_field',
+			'recognized_day');
+	});
+
+	it('R-DC-56 / R-DC-51: board rules by the day the term starts; the TTND term equals the heads\' term', async () => {
+		const board = async (term_start, term_end) => assertOk(await officerA.api.post('/democracy/boards', { org_id: mttqA.id,
+			kind: 'ttnd_commune', name: `Ban TTND xã A ${term_start}`, term_start, term_end }), 201).board;
+		const rules = async (id) => assertOk(await viewerA.api.get(`/democracy/boards/${id}`)).warnings.map((w) => w.rule);
+		// A historic board (NĐ 159/2016): 5..11 members; the 2022 law's "one per village, at least 5" is not applied.
+		const old = await board('2021-07-01', '2023-06-30');
+		for (const n of ['A', 'B', 'C', 'D']) {
+			assertOk(await officerA.api.post(`/democracy/boards/${old.id}/members`, { name: `Thành viên ${n}` }), 201);
+		}
+		let g = assertOk(await viewerA.api.get(`/democracy/boards/${old.id}`));
+		assert.deepEqual(g.warnings.map((w) => w.rule), ['R-DC-56']);
+		assert.match(g.warnings[0].message, /từ 5 đến 11 thành viên .*hiện có 4/);
+		assertOk(await officerA.api.post(`/democracy/boards/${old.id}/members`, { name: 'Thành viên E' }), 201);
+		assert.deepEqual(await rules(old.id), [], '5 members: enough under the old rule, though 6 villages');
+		// The boundary: a term starting on 2023-06-30 is historic, on 2023-07-01 the current rules apply.
+		assertOk(await officerA.api.patch(`/democracy/boards/${old.id}`, { term_start: '2023-06-30', term_end: '' }));
+		assert.deepEqual(await rules(old.id), []);
+		assertOk(await officerA.api.patch(`/democracy/boards/${old.id}`, { term_start: '2023-07-01' }));
+		assert.deepEqual(await rules(old.id), ['R-DC-50']);
+		assertOk(await officerA.api.patch(`/democracy/boards/${old.id}`, { term_start: '2021-07-01', term_end: '2023-06-30' }));
+		// The old numbers and the validity are data.
+		assertOk(await admin.patch('/democracy/board-rules/R-DC-56', { value: 6 }));
+		assert.deepEqual(await rules(old.id), ['R-DC-56']);
+		assertOk(await admin.patch('/democracy/board-rules/R-DC-56', { value: 5 }));
+		assertOk(await admin.patch('/democracy/board-rules/R-DC-50', { valid_from: '2021-01-01' }));
+		assert.deepEqual(await rules(old.id), ['R-DC-50']);
+		assertOk(await admin.patch('/democracy/board-rules/R-DC-50', { valid_from: '2023-07-01' }));
+		assert.deepEqual(await rules(old.id), []);
+		assertError(await admin.patch('/democracy/board-rules/R-DC-56', { valid_from: '2023-07-01' }), 400, 'invalid_field', 'valid_to');
+		assertError(await admin.patch('/democracy/board-rules/R-DC-56', { valid_to: '2023-13-01' }), 400, 'invalid_field', 'valid_to');
+		assertError(await officerA.api.patch('/democracy/board-rules/R-DC-51', { heads_term_start: '2025-01-01' }), 403, 'forbidden');
+
+		// R-DC-51: no heads' term recorded, no check; then the board's term must equal it.
+		const cur = await board('2024-01-01', '2026-12-31');
+		assert.ok(!(await rules(cur.id)).includes('R-DC-51'));
+		const r51 = assertOk(await admin.patch('/democracy/board-rules/R-DC-51', { heads_term_start: '2025-01-01',
+			heads_term_end: '2027-12-31' })).rule;
+		assert.deepEqual([r51.heads_term_start, r51.heads_term_end], ['2025-01-01', '2027-12-31']);
+		g = assertOk(await viewerA.api.get(`/democracy/boards/${cur.id}`));
+		const w = g.warnings.find((x) => x.rule === 'R-DC-51');
+		assert.match(w.message, /\(2024-01-01 – 2026-12-31\) phải bằng nhiệm kỳ của trưởng thôn, tổ trưởng tổ dân phố \(2025-01-01 – 2027-12-31\)/);
+		assertOk(await officerA.api.patch(`/democracy/boards/${cur.id}`, { term_start: '2025-01-01', term_end: '2027-12-31' }));
+		assert.ok(!(await rules(cur.id)).includes('R-DC-51'));
+		assertOk(await admin.patch('/democracy/board-rules/R-DC-51', { heads_term_end: '2029-12-31' }));
+		assert.ok((await rules(cur.id)).includes('R-DC-51'));
+		// A historic board is not measured against the current heads' term.
+		assert.ok(!(await rules(old.id)).includes('R-DC-51'));
+		assertOk(await admin.patch('/democracy/board-rules/R-DC-51', { heads_term_start: '', heads_term_end: '' }));
+		assert.ok(!(await rules(cur.id)).includes('R-DC-51'));
+		assertError(await admin.patch('/democracy/board-rules/R-DC-50', { heads_term_start: '2025-01-01' }), 400, 'invalid_field',
+			'heads_term_start');
+		assertError(await admin.patch('/democracy/board-rules/R-DC-51', { heads_term_start: '2025-01-01', heads_term_end: '2024-12-31' }),
+			400, 'invalid_field', 'heads_term_end');
+	});
+
+	it('R-DC-60: a supervision board is per project and inactive after the day it dissolves', async () => {
+		const day = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+		const gs = assertOk(await officerA.api.post('/democracy/boards', { org_id: mttqA.id, kind: 'gsdtccd',
+			name: 'Ban GSĐTCCĐ nhà văn hóa thôn Nam', project_name: 'Nhà văn hóa thôn Nam', term_start: '2025-03-01' }), 201).board;
+		assert.deepEqual([gs.dissolved_day, gs.active], [null, true]);
+		const url = `/democracy/boards/${gs.id}`;
+		assert.equal(assertOk(await officerA.api.patch(url, { dissolved_day: day(1) })).board.active, true);
+		assert.equal(assertOk(await officerA.api.patch(url, { dissolved_day: day(-1) })).board.active, false);
+		const l = assertOk(await viewerA.api.get('/democracy/boards?kind=gsdtccd')).items;
+		assert.deepEqual(Object.fromEntries(l.map((x) => [x.project_name, x.active])),
+			{ 'Nhà văn hóa thôn Nam': false, 'Đường liên thôn Đông - Tây': false });
+		assert.equal(assertOk(await officerA.api.patch(url, { dissolved_day: '' })).board.active, true);
+		// The project cannot be removed.
+		assertError(await officerA.api.patch(url, { project_name: '' }), 400, 'invalid_field', 'project_name');
+	});
+
+	it('R-DC-21: household consents to a citizen\'s initiative are valid 3 months (a period rule row)', async () => {
+		const pr = assertOk(await viewerA.api.get('/democracy/period-rules')).items;
+		assert.deepEqual(pr.map((x) => [x.id, x.months]), [['R-DC-21', 3]]);
+		const ini = (o = {}) => vote({ village_id: vil.tay.id, matter: 'initiative', form: 'ballot', subject: 'Sáng kiến lắp đèn đường',
+			day: '2025-04-15', present: 200, yes: 180, no: 20, abstain: 0, consent_day: '2025-01-15', ...o });
+		// Collected from 15/1: valid until 15/4 inclusive.
+		const ok = assertOk(await officerA.api.post('/democracy/votes', ini()), 201).vote;
+		assert.deepEqual([ok.consent_day, ok.consent_valid_until, ok.outcome.result, ok.violations],
+			['2025-01-15', '2025-04-15', 'not_applicable', []]);
+		const old = assertOk(await officerA.api.post('/democracy/votes', ini({ day: '2025-04-16' })), 201).vote;
+		assert.deepEqual(old.violations.map((w) => [w.rule, w.check]), [['R-DC-21', 'consent']]);
+		assert.match(old.violations[0].message, /từ ngày 15\/01\/2025 chỉ có giá trị 3 tháng \(đến ngày 15\/04\/2025\)/);
+		// A month end is clamped: 30/11 + 3 months = 28/2.
+		const clamp = assertOk(await officerA.api.post('/democracy/votes', ini({ consent_day: '2024-11-30', day: '2025-03-01' })), 201).vote;
+		assert.equal(clamp.consent_valid_until, '2025-02-28');
+		assert.deepEqual(clamp.violations.map((w) => w.rule), ['R-DC-21']);
+		// The months are data.
+		assertError(await officerA.api.patch('/democracy/period-rules/R-DC-21', { months: 4 }), 403, 'forbidden');
+		assert.equal(assertOk(await admin.patch('/democracy/period-rules/R-DC-21', { months: 4 })).rule.months, 4);
+		const v4 = assertOk(await viewerA.api.get(`/democracy/votes/${old.id}`)).vote;
+		assert.deepEqual([v4.consent_valid_until, v4.violations], ['2025-05-15', []]);
+		assertOk(await admin.patch('/democracy/period-rules/R-DC-21', { months: 3 }));
+		assertError(await admin.patch('/democracy/period-rules/R-DC-21', { months: 0 }), 400, 'invalid_field', 'months');
+		assertError(await admin.patch('/democracy/period-rules/R-DC-99', { months: 3 }), 404, 'not_found');
+		// The day belongs to initiatives, before the vote.
+		assertError(await officerA.api.post('/democracy/votes', ini({ matter: 'other' })), 400, 'invalid_field', 'consent_day');
+		assertError(await officerA.api.post('/democracy/votes', ini({ consent_day: '2025-04-16' })), 400, 'invalid_field', 'consent_day');
+		const none = assertOk(await officerA.api.post('/democracy/votes', ini({ consent_day: undefined })), 201).vote;
+		assert.deepEqual([none.consent_day, none.consent_valid_until], [null, null]);
 	});
 });

@@ -1125,6 +1125,13 @@ describe('the running server conforms to docs/openapi.yaml', () => {
 		await call(admin, 'PATCH', '/democracy/board-rules/R-DC-00', { body: { value: 1 }, expect: 404 });
 		await call(apiV, 'PATCH', '/democracy/board-rules/R-DC-50', { body: { value: 1 }, expect: 403 });
 		await bad('PATCH', '/democracy/board-rules/R-DC-50');
+		await call(apiV, 'GET', '/democracy/period-rules', { expect: 200 });
+		await call(anon, 'GET', '/democracy/period-rules', { expect: 401 });
+		await call(admin, 'PATCH', '/democracy/period-rules/R-DC-21', { body: { months: 3 }, expect: 200 });
+		await call(admin, 'PATCH', '/democracy/period-rules/R-DC-21', { body: { months: 0 }, expect: 400 });
+		await call(admin, 'PATCH', '/democracy/period-rules/R-DC-00', { body: { months: 3 }, expect: 404 });
+		await call(apiV, 'PATCH', '/democracy/period-rules/R-DC-21', { body: { months: 3 }, expect: 403 });
+		await bad('PATCH', '/democracy/period-rules/R-DC-21');
 
 		const v = await call(admin, 'POST', '/democracy/villages', { body: { unit: refA, name: 'Thôn Một', kind: 'village', households: 200 }, expect: 201 });
 		const vid = v.body.village.id;

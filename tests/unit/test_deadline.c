@@ -185,6 +185,17 @@ static const struct due_case due_cases[] = {
 	 * the decision of Friday 24/1/2025: 27/1, (Tết 28/1..31/1, 3/2
 	 * compensation), 4..7/2 (5), 10..14/2 (10) */
 	{ "R-DC-05", "2025-01-24", N, false, "2025-02-14" },
+	/* R-DC-18, 30 calendar days from the posting of a draft convention:
+	 * 10/4/2025 + 30 = Saturday 10/5 -> Monday 12/5 as a due day (the
+	 * vote check of democracy_vote.c counts the plain period) */
+	{ "R-DC-18", "2025-04-10", N, false, "2025-05-12" },
+	/* R-DC-18-hs, the recognition dossier 5 working days after Saturday
+	 * 10/5/2025: 12..16/5 */
+	{ "R-DC-18-hs", "2025-05-10", N, false, "2025-05-16" },
+	/* R-DC-20, 60 days from Monday 10/3/2025: Friday 9/5 */
+	{ "R-DC-20", "2025-03-10", N, false, "2025-05-09" },
+	/* R-DC-22, 5 days of notice from 5/6/2025: Tuesday 10/6 */
+	{ "R-DC-22", "2025-06-05", N, false, "2025-06-10" },
 };
 
 static void
@@ -194,6 +205,7 @@ test_due_every_rule(void **state)
 		"R-DON-09", "R-DON-10", "R-DON-11", "R-DON-12", "R-KN-10",
 		"R-KN-11", "R-KN-12", "R-KN-14", "R-KN-15", "R-KN-16",
 		"R-KN-19", "R-TC-03", "R-TC-04", "P-KNPA-01", "R-DC-05",
+		"R-DC-18", "R-DC-18-hs", "R-DC-20", "R-DC-22",
 	};
 	struct store *st = db(state);
 	int64_t n = 0;
@@ -444,7 +456,7 @@ test_rules_json(void **state)
 	assert_int_equal(deadline_rules_json(st, &out, &e), 0);
 	items = json_object_get(out, "items");
 	assert_true(json_is_array(items));
-	assert_int_equal(json_array_size(items), 15);
+	assert_int_equal(json_array_size(items), 19);
 	json_array_foreach(items, i, it) {
 		const char *id = json_string_value(json_object_get(it, "id"));
 

@@ -1,7 +1,8 @@
 /*
  * test_democracy.c - domain/democracy.h: the outcome of a resident vote
  * from a threshold rule (P-DC-23) in integer arithmetic, each rule of the
- * seeded dc_vote_rules rows at its boundary, and the tally checks.
+ * seeded dc_vote_rules rows at its boundary, the tally checks, and the
+ * months of a consent's validity (R-DC-21).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -166,6 +167,31 @@ test_tally_check(void **state)
 	assert_string_equal(dc_tally_check(&t), "total_households");
 }
 
+static void
+test_add_months(void **state)
+{
+	char out[DC_DAY_LEN];
+
+	(void)state;
+	assert_int_equal(dc_add_months("2025-01-15", 3, out), 0);
+	assert_string_equal(out, "2025-04-15");
+	assert_int_equal(dc_add_months("2025-11-30", 3, out), 0);
+	assert_string_equal(out, "2026-02-28");	/* clamped */
+	assert_int_equal(dc_add_months("2023-11-30", 3, out), 0);
+	assert_string_equal(out, "2024-02-29");	/* leap year */
+	assert_int_equal(dc_add_months("2025-10-31", 1, out), 0);
+	assert_string_equal(out, "2025-11-30");
+	assert_int_equal(dc_add_months("2025-12-01", 12, out), 0);
+	assert_string_equal(out, "2026-12-01");
+	assert_int_equal(dc_add_months("2025-03-10", 0, out), 0);
+	assert_string_equal(out, "2025-03-10");
+	assert_int_equal(dc_add_months("2025-02-30", 3, out), -1);
+	assert_int_equal(dc_add_months(NULL, 3, out), -1);
+	assert_int_equal(dc_add_months("2025-01-01", -1, out), -1);
+	assert_int_equal(dc_add_months("2025-01-01", DC_MONTHS_MAX + 1, out),
+	    -1);
+}
+
 int
 main(void)
 {
@@ -176,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_changed_rule),
 		cmocka_unit_test(test_not_applicable),
 		cmocka_unit_test(test_tally_check),
+		cmocka_unit_test(test_add_months),
 	};
 
 	return cmocka_run_group_tests_name("democracy", tests, NULL, NULL);

@@ -64,6 +64,34 @@ function outcomeText(o) {
 	return `${o.fraction} phiếu tán thành; cần ${n(o.needed)} (${o.rule.label}, ${o.rule.id}).`;
 }
 
+// The days the server computes for a vote (R-DC-18, R-DC-20, R-DC-22) and the rules it breaks.
+export function VoteChecks({ vote, testid }) {
+	const lines = [];
+	if (vote.posting_min_day) lines.push(`Niêm yết dự thảo từ ${formatDay(vote.posted_day)}; biểu quyết sớm nhất ${formatDay(vote.posting_min_day)}.`);
+	if (vote.notice_min_day) lines.push(`Thông báo hộ gia đình ${formatDay(vote.notice_day)}; họp sớm nhất ${formatDay(vote.notice_min_day)}.`);
+	if (vote.dossier_due) {
+		lines.push(`Hạn gửi hồ sơ công nhận đến UBND xã: ${formatDay(vote.dossier_due)}`
+			+ (vote.sent_day ? `; đã gửi ${formatDay(vote.sent_day)}` : '; chưa gửi') + (vote.dossier_late ? ' (trễ hạn).' : '.'));
+	}
+	if (vote.election_due) {
+		lines.push(`Hạn bầu trưởng thôn, tổ trưởng mới: ${formatDay(vote.election_due)}`
+			+ (vote.election_day ? `; đã bầu ${formatDay(vote.election_day)}` : '; chưa bầu') + (vote.election_overdue ? ' (quá hạn).' : '.'));
+	}
+	if (vote.consent_valid_until) lines.push(`Ý kiến đồng ý của hộ gia đình thu thập từ ${formatDay(vote.consent_day)}, còn giá trị đến ${formatDay(vote.consent_valid_until)}.`);
+	const viol = vote.violations || [];
+	if (!lines.length && !viol.length) return null;
+	return (
+		<div class="small" data-testid={testid}>
+			{lines.map((l) => <span key={l} class="muted block">{l}</span>)}
+			{viol.length ? (
+				<ul class="violations" data-testid={testid && `${testid}-violations`}>
+					{viol.map((w) => <li key={w.check} class="status-late">{w.message} ({w.rule})</li>)}
+				</ul>
+			) : null}
+		</div>
+	);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Overview                                                                */
 
@@ -187,7 +215,10 @@ function VoteForm({ onSaved }) {
 	const commune = org && org.unit ? { structure: org.unit.structure, code: org.unit.code } : null;
 	const villages = useVillages(commune);
 	const vs = (villages.data && villages.data.items) || [];
-	const [v, setV] = useState({ village: '', matter: 'convention', form: 'meeting', subject: '', day: todayDay(), total: '', present: '', yes: '', no: '', abstain: '' });
+	const [v, setV] = useState({ village: '', matter: 'convention', form: 'meeting', subject: '', day: todayDay(), total: '', present: '', yes: '', no: '', abstain: '',
+		posted: '', sent: '', notice: '', recognized: '', action: '', consent: '' });
+	const isConvention = v.matter === 'convention';
+	const isElection = v.matter === 'village_head' || v.matter === 'board_members';
 	const set = (k) => (x) => setV((o) => ({ ...o, [k]: x }));
 	const [error, setError] = useState(null);
 	const [saved, setSaved] = useState(null);
@@ -203,6 +234,12 @@ function VoteForm({ onSaved }) {
 			yes: num(v.yes), no: num(v.no), abstain: num(v.abstain) };
 		if (v.village) body.village_id = Number(v.village);
 		if (String(v.total).trim()) body.total_households = num(v.total);
+		if (isConvention && v.posted) body.posted_day = v.posted;
+		if (isConvention && v.sent) body.sent_day = v.sent;
+		if (v.form === 'meeting' && v.notice) body.notice_day = v.notice;
+		if (v.recognized) body.recognized_day = v.recognized;
+		if (isElection && v.action) body.action = v.action;
+		if (v.matter === 'initiative' && v.consent) body.consent_day = v.consent;
 		setBusy(true);
 		try {
 			const r = await api.post('/democracy/votes', body);
@@ -210,7 +247,8 @@ function VoteForm({ onSaved }) {
 			onSaved();
 		} catch (err) { setError(err); } finally { setBusy(false); }
 	}
-	const known = ['org_id', 'village_id', 'matter', 'form', 'subject', 'day', 'total_households', 'present', 'yes', 'no', 'abstain'];
+	const known = ['org_id', 'village_id', 'matter', 'form', 'subject', 'day', 'total_households', 'present', 'yes', 'no', 'abstain',
+		'posted_day', 'sent_day', 'notice_day', 'recognized_day', 'action', 'consent_day'];
 	return (
 		<form class="card form-card" onSubmit={submit} noValidate data-testid="dc-vote-form">
 			<h2>Ghi nhận cuộc bàn, biểu quyết, lấy ý kiến</h2>
@@ -238,12 +276,31 @@ function VoteForm({ onSaved }) {
 				<Field label="Tán thành" error={fieldError(error, 'yes')}><input class="input" inputMode="numeric" value={v.yes} onInput={(e) => set('yes')(e.currentTarget.value)} data-testid="dc-vote-yes" /></Field>
 				<Field label="Không tán thành" error={fieldError(error, 'no')}><input class="input" inputMode="numeric" value={v.no} onInput={(e) => set('no')(e.currentTarget.value)} data-testid="dc-vote-no" /></Field>
 				<Field label="Không biểu quyết" error={fieldError(error, 'abstain')}><input class="input" inputMode="numeric" value={v.abstain} onInput={(e) => set('abstain')(e.currentTarget.value)} data-testid="dc-vote-abstain" /></Field>
+				{isConvention ? (
+					<>
+						<Field label="Ngày niêm yết dự thảo" error={fieldError(error, 'posted_day')} hint="Niêm yết tối thiểu 30 ngày trước ngày biểu quyết (R-DC-18)."><DayInput value={v.posted} onChange={set('posted')} testid="dc-vote-posted" /></Field>
+						<Field label="Ngày gửi hồ sơ công nhận" error={fieldError(error, 'sent_day')} hint="Gửi UBND xã trong 5 ngày làm việc sau hội nghị, kết thúc phát phiếu."><DayInput value={v.sent} onChange={set('sent')} testid="dc-vote-sent" /></Field>
+					</>
+				) : null}
+				{v.matter === 'initiative' ? (
+					<Field label="Ngày bắt đầu thu thập ý kiến đồng ý" error={fieldError(error, 'consent_day')} hint="Ý kiến đồng ý có giá trị 3 tháng (R-DC-21)."><DayInput value={v.consent} onChange={set('consent')} testid="dc-vote-consent" /></Field>
+				) : null}
+				{v.form === 'meeting' ? (
+					<Field label="Ngày thông báo đến hộ gia đình" error={fieldError(error, 'notice_day')} hint="Tối thiểu 5 ngày trước ngày họp (R-DC-22)."><DayInput value={v.notice} onChange={set('notice')} testid="dc-vote-notice" /></Field>
+				) : null}
+				{isElection ? (
+					<Field label="Bầu hay cho thôi làm" error={fieldError(error, 'action')}>
+						<MapSelect map={{ elect: 'Bầu', dismiss: 'Cho thôi làm' }} codes={['elect', 'dismiss']} value={v.action} onChange={set('action')} empty="—" testid="dc-vote-action" />
+					</Field>
+				) : null}
+				<Field label="Ngày UBND xã công nhận" error={fieldError(error, 'recognized_day')} hint={isElection ? 'Cho thôi làm trưởng thôn: bầu mới trong 60 ngày kể từ ngày công nhận (R-DC-20).' : undefined}><DayInput value={v.recognized} onChange={set('recognized')} testid="dc-vote-recognized" /></Field>
 			</div>
 			<div class="form-actions"><button class="btn btn-primary" type="submit" disabled={busy} data-testid="dc-vote-save">Ghi nhận và tính kết quả</button></div>
 			{saved ? (
 				<div class={`alert alert-${saved.outcome.result === 'passed' ? 'success' : 'info'}`} role="status" data-testid="dc-vote-result">
 					<strong>Kết quả: <OutcomeBadge outcome={saved.outcome} testid="dc-vote-result-badge" /></strong>{' '}
 					<span data-testid="dc-vote-result-text">{outcomeText(saved.outcome)}</span>
+					<VoteChecks vote={saved} testid="dc-vote-result-checks" />
 				</div>
 			) : null}
 		</form>
@@ -275,7 +332,8 @@ export function DemocracyVotesPage({ user }) {
 								<td>{x.subject}<span class="muted small block">{x.matter_name}</span></td>
 								<td>{x.village ? x.village.name : 'Toàn xã'}<span class="muted small block">{x.unit.name}</span></td>
 								<td class="num">{n(x.total_households)}</td><td class="num">{n(x.present)}</td><td class="num">{n(x.yes)}</td>
-								<td><OutcomeBadge outcome={x.outcome} testid={`dc-vote-outcome-${x.id}`} /><span class="muted small block">{outcomeText(x.outcome)}</span></td>
+								<td><OutcomeBadge outcome={x.outcome} testid={`dc-vote-outcome-${x.id}`} /><span class="muted small block">{outcomeText(x.outcome)}</span>
+									<VoteChecks vote={x} testid={`dc-vote-checks-${x.id}`} /></td>
 							</tr>
 						))}
 						{data && !data.items.length ? <tr><td colSpan={7} class="empty">Chưa có cuộc biểu quyết nào.</td></tr> : null}
@@ -505,7 +563,7 @@ export function DemocracyBoardsPage({ user }) {
 						{data && data.items.map((b) => (
 							<tr key={b.id}><td><a href={`#/democracy/boards/${b.id}`}>{b.name}</a>{b.project_name ? <span class="muted small block">Dự án: {b.project_name}</span> : null}</td>
 								<td>{kinds[b.kind] || b.kind}</td>
-								<td>{formatDay(b.term_start)}{b.term_end ? ` – ${formatDay(b.term_end)}` : ''}{b.dissolved_day ? <span class="muted small block">Giải thể {formatDay(b.dissolved_day)}</span> : null}</td>
+								<td>{formatDay(b.term_start)}{b.term_end ? ` – ${formatDay(b.term_end)}` : ''}{b.dissolved_day ? <span class="muted small block">Giải thể {formatDay(b.dissolved_day)}</span> : null}{b.active === false ? <span class="status status-closed block" data-testid={`dc-board-inactive-${b.id}`}>Đã giải thể, không còn hoạt động</span> : null}</td>
 								<td class="num">{n(b.members)}</td></tr>
 						))}
 						{data && !data.items.length ? <tr><td colSpan={4} class="empty">Chưa có ban nào.</td></tr> : null}
@@ -563,9 +621,10 @@ export function DemocracyBoardPage({ user, params }) {
 			<p class="no-print"><a href="#/democracy/boards">‹ Danh sách ban</a></p>
 			<h1>{b.name}</h1>
 			<p class="muted">{toMap(vocab.board_kinds)[b.kind]} · {b.org.name} · {b.unit.name} · nhiệm kỳ từ {formatDay(b.term_start)}{b.term_end ? ` đến ${formatDay(b.term_end)}` : ''}{b.project_name ? ` · dự án: ${b.project_name}` : ''}</p>
+			{b.active === false ? <p class="status status-closed" data-testid="dc-board-inactive">Ban đã giải thể ngày {formatDay(b.dissolved_day)}, không còn hoạt động (R-DC-60).</p> : null}
 			{d.warnings.length ? (
 				<div class="alert alert-error" role="status" data-testid="dc-board-warnings">
-					<strong>Thành phần ban chưa đúng quy định:</strong>
+					<strong>Thành phần, nhiệm kỳ của ban chưa đúng quy định:</strong>
 					<ul>{d.warnings.map((w) => <li key={w.rule}>{w.message} ({w.rule})</li>)}</ul>
 				</div>
 			) : <p data-testid="dc-board-ok">Thành phần ban phù hợp quy định.</p>}
