@@ -616,8 +616,8 @@ indicator_value_put(struct store *st, const struct actor *a,
 	rc = rec_check_writer(a, "số liệu chỉ tiêu", e);
 	if (rc == 0)
 		rc = period_parse(in->period, 0, &per, e);
-	if (rc == ERR_INVAL)
-		e->api_code = "invalid_field";
+	if (rc == ERR_INVAL && e != NULL)
+		e->api_code = "invalid_field";	/* a body field, not a query */
 	if (rc == 0 && rec_empty(in->source))
 		rc = err_set(e, ERR_INVAL, "missing_field", "source",
 		    "Thiếu nguồn số liệu.");
