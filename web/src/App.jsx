@@ -41,6 +41,7 @@ const IndicatorsPage = lazyPage(() => import('./pages/Indicators.jsx'), 'Indicat
 const ReportsPage = lazyPage(reports, 'ReportsPage');
 const ReportNewPage = lazyPage(reports, 'ReportNewPage');
 const ReportPage = lazyPage(reports, 'ReportPage');
+const ReportTemplatesPage = lazyPage(reports, 'ReportTemplatesPage');
 const DeadlineRulesPage = lazyPage(config, 'DeadlineRulesPage');
 const CalendarPage = lazyPage(config, 'CalendarPage');
 const SettingsPage = lazyPage(config, 'SettingsPage');
@@ -123,6 +124,7 @@ const ROUTES = [
 	{ path: '/indicators', page: IndicatorsPage, label: 'Chỉ tiêu, báo cáo' },
 	{ path: '/reports', page: ReportsPage, label: 'Báo cáo định kỳ' },
 	{ path: '/reports/new', page: ReportNewPage, label: 'Lập báo cáo' },
+	{ path: '/reports/templates', page: ReportTemplatesPage, label: 'Mẫu báo cáo' },
 	{ path: '/reports/:id', page: ReportPage, label: 'Báo cáo' },
 	{ path: '/dialogues', page: DialoguesPage, label: 'Đối thoại' },
 	{ path: '/dialogues/new', page: DialogueFormPage, label: 'Thêm hội nghị đối thoại' },

@@ -143,7 +143,11 @@ export function ReportsPage({ user }) {
 		<section class="page rp-page">
 			<div class="page-head">
 				<h1>Chỉ tiêu, báo cáo</h1>
-				{canWrite(user) ? <a class="btn btn-primary" href="#/reports/new" data-testid="rp-new-link">Lập báo cáo</a> : null}
+				<span>
+					{user.role === 'sysadmin' ? <a class="btn" href="#/reports/templates" data-testid="rp-templates-link">Mẫu báo cáo</a> : null}
+					{' '}
+					{canWrite(user) ? <a class="btn btn-primary" href="#/reports/new" data-testid="rp-new-link">Lập báo cáo</a> : null}
+				</span>
 			</div>
 			<TabLinks items={INDICATOR_TABS} current="reports" testid="ind-tabs" />
 			<div class="card filters rp-filters" data-testid="rp-filters">
@@ -734,6 +738,126 @@ export function ReportPage({ user, params }) {
 					<p class="muted small">Chỉ xoá được dự thảo; báo cáo đã ban hành được lưu giữ.</p>
 					<ConfirmButton label="Xoá dự thảo" question="Xoá dự thảo báo cáo này?" confirmLabel="Xoá" testid="rp-delete" onConfirm={remove} />
 				</div>
+			) : null}
+		</section>
+	);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Templates (system administrators)                                       */
+
+const TEMPLATE_HELP = 'Chỗ điền số liệu: {period}, {period_prev}, {period_year_before}, {from}, {to}, {unit}, '
+	+ '{unit_kind}, {unit_short}; theo mã chỉ tiêu: {mã}, {mã|n2}, {mã|prev}, {mã|yb}, {mã|change_prev}, '
+	+ '{mã|change_yb}, {mã|rank_change_yb}, {mã|ty}, {mã|trieu}. Khối: {"h1"|"h2"|"h3"|"p": "…"} hoặc '
+	+ '{"table": {"title": "…", "codes": ["mã", …], "annex": true}}.';
+
+function TemplateForm({ tpl, onSaved }) {
+	const creating = !tpl;
+	const [v, setV] = useState(() => ({
+		code: '', name: tpl ? tpl.name : '', regime: tpl ? tpl.regime : 'state',
+		cutoff_day: tpl ? String(tpl.cutoff_day) : '15', type_name: tpl ? tpl.type_name : 'Báo cáo',
+		type_abbr: tpl ? tpl.type_abbr : 'BC', abstract: tpl ? tpl.abstract : '',
+		body: JSON.stringify(tpl ? tpl.body : { blocks: [{ h1: 'I. Kết quả' }, { p: 'Trong {period}, …' }] }, null, 2),
+	}));
+	const [err, setErr] = useState(null);
+	const [busy, setBusy] = useState(false);
+	const set = (k) => (e) => setV({ ...v, [k]: e.currentTarget.value });
+	const save = async (e) => {
+		e.preventDefault();
+		let body;
+		try {
+			body = JSON.parse(v.body);
+		} catch (x) {
+			setErr({ field: 'body', message: 'Nội dung mẫu không phải JSON hợp lệ.' });
+			return;
+		}
+		const payload = { name: v.name, regime: v.regime, cutoff_day: Number(v.cutoff_day), type_name: v.type_name,
+			type_abbr: v.type_abbr, abstract: v.abstract, body };
+		setBusy(true);
+		setErr(null);
+		try {
+			const r = creating ? await api.post('/report-templates', { code: v.code, ...payload })
+				: await api.patch(`/report-templates/${tpl.code}`, payload);
+			templatesCache = null;
+			onSaved(r.template);
+		} catch (x) {
+			setErr({ field: x.field, message: x.message });
+		} finally {
+			setBusy(false);
+		}
+	};
+	const fe = (f) => (err && err.field === f ? err.message : null);
+	return (
+		<form class="card rp-template-form" onSubmit={save} data-testid="rp-template-form" noValidate>
+			{creating ? (
+				<Field label="Mã mẫu (chữ thường không dấu, số, _)" error={fe('code')}>
+					<input class="input" value={v.code} onInput={set('code')} maxLength={40} data-testid="rp-tpl-code" />
+				</Field>
+			) : null}
+			<Field label="Tên mẫu" error={fe('name')}>
+				<input class="input" value={v.name} onInput={set('name')} maxLength={300} data-testid="rp-tpl-name" />
+			</Field>
+			<Field label="Thể thức" error={fe('regime')}>
+				<select class="input" value={v.regime} onChange={set('regime')} data-testid="rp-tpl-regime">
+					<option value="state">{REGIME_TEXT.state}</option>
+					<option value="party">{REGIME_TEXT.party}</option>
+				</select>
+			</Field>
+			<Field label="Ngày chốt số liệu (0: theo tháng dương lịch)" error={fe('cutoff_day')}>
+				<input class="input" type="number" min={0} max={28} value={v.cutoff_day} onInput={set('cutoff_day')} data-testid="rp-tpl-cutoff" />
+			</Field>
+			<Field label="Tên loại văn bản" error={fe('type_name')}>
+				<input class="input" value={v.type_name} onInput={set('type_name')} maxLength={100} />
+			</Field>
+			<Field label="Viết tắt tên loại" error={fe('type_abbr')}>
+				<input class="input" value={v.type_abbr} onInput={set('type_abbr')} maxLength={10} />
+			</Field>
+			<Field label="Trích yếu" error={fe('abstract')}>
+				<input class="input" value={v.abstract} onInput={set('abstract')} maxLength={1000} data-testid="rp-tpl-abstract" />
+			</Field>
+			<Field label="Nội dung mẫu (JSON)" error={fe('body')}>
+				<textarea class="input rp-template-body" rows={18} value={v.body} onInput={set('body')} spellcheck={false} data-testid="rp-tpl-body" />
+			</Field>
+			<p class="muted small">{TEMPLATE_HELP}</p>
+			{err && !['code', 'name', 'regime', 'cutoff_day', 'type_name', 'type_abbr', 'abstract', 'body'].includes(err.field)
+				? <Alert kind="error" testid="rp-tpl-error">{err.message}</Alert> : null}
+			<button class="btn btn-primary" type="submit" disabled={busy} data-testid="rp-tpl-save">{creating ? 'Thêm mẫu' : 'Lưu mẫu'}</button>
+		</form>
+	);
+}
+
+export function ReportTemplatesPage({ user }) {
+	usePageTitle('Mẫu báo cáo');
+	const [selected, setSelected] = useState(null);
+	const [saved, setSaved] = useState(null);
+	const [version, setVersion] = useState(0);
+	const list = useLoader(() => api.get('/report-templates'), [version]);
+	if (!user || user.role !== 'sysadmin') {
+		return <section class="page"><Alert kind="error">Chỉ quản trị hệ thống được sửa mẫu báo cáo.</Alert></section>;
+	}
+	const items = list.data ? list.data.items : [];
+	const tpl = selected && selected !== 'new' ? items.find((t) => t.code === selected) : null;
+	return (
+		<section class="page rp-page">
+			<div class="page-head"><h1>Mẫu báo cáo</h1></div>
+			<TabLinks items={INDICATOR_TABS} current="reports" testid="ind-tabs" />
+			{list.error ? <Alert kind="error">{list.error.message}</Alert> : null}
+			{saved ? <Alert kind="success" testid="rp-tpl-saved">Đã lưu mẫu “{saved}”.</Alert> : null}
+			<div class="card">
+				<ul class="plain-list" data-testid="rp-tpl-list">
+					{items.map((t) => (
+						<li key={t.code}>
+							<button class="btn-link" type="button" data-testid={`rp-tpl-${t.code}`} onClick={() => { setSelected(t.code); setSaved(null); }}>
+								{t.name}
+							</button>
+							<span class="muted small"> — {t.code}, {REGIME_TEXT[t.regime]}, chốt số liệu ngày {t.cutoff_day || 'cuối tháng'}</span>
+						</li>
+					))}
+				</ul>
+				<button class="btn" type="button" data-testid="rp-tpl-new" onClick={() => { setSelected('new'); setSaved(null); }}>Thêm mẫu mới</button>
+			</div>
+			{selected ? (
+				<TemplateForm key={selected} tpl={tpl} onSaved={(t) => { setSaved(t.name); setSelected(t.code); setVersion(version + 1); }} />
 			) : null}
 		</section>
 	);
