@@ -104,7 +104,7 @@ describe('statistics', () => {
 		assert.equal(p.resolved_on_time, 2);
 		assert.equal(p.on_time_rate, 66.67);
 		assert.equal(p.overdue_open, 1); // S3
-		assert.deepEqual(s.mass_cases, { total: 2, settled: 1 });
+		assert.deepEqual(s.mass_cases, { total: 2, settled: 1, open: 1 });
 		// Identity never appears in statistics.
 		const text = JSON.stringify(s);
 		for (const n of [...NAMES, 'Thôn Thống Kê']) assert.ok(!text.includes(n), `stats show ${n}`);
@@ -124,7 +124,7 @@ describe('statistics', () => {
 		assert.equal(p.resolved, 2); // S1, copy
 		assert.equal(p.resolved_on_time, 2);
 		assert.equal(p.on_time_rate, 100);
-		assert.deepEqual(s.mass_cases, { total: 2, settled: 1 });
+		assert.deepEqual(s.mass_cases, { total: 2, settled: 1, open: 1 });
 		// 2025-Q2 starts on 15/3: S3; S2 resolved (late) on 12/5.
 		const q2 = await stats(admin, 'unit=25&period=2025-Q2');
 		assert.equal(q2.period.from, '2025-03-15');
@@ -133,7 +133,7 @@ describe('statistics', () => {
 		assert.equal(q2.petitions.resolved, 1);
 		assert.equal(q2.petitions.resolved_on_time, 0);
 		assert.equal(q2.petitions.on_time_rate, 0);
-		assert.deepEqual(q2.mass_cases, { total: 1, settled: 0 }, 'S6 still followed; S1 settled before Q2');
+		assert.deepEqual(q2.mass_cases, { total: 1, settled: 0, open: 1 }, 'S6 still followed; S1 settled before Q2');
 		// A period without resolutions: on_time_rate null.
 		const q4 = await stats(admin, 'unit=25&period=2025-Q4');
 		assert.equal(q4.petitions.resolved, 0);
