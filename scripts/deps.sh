@@ -13,7 +13,7 @@ TEST_PKGS=(clang libclang-rt-14-dev libcmocka-dev postgresql chromium
 	fonts-dejavu-core
 	libreoffice-writer-nogui poppler-utils fonts-liberation
 	sqlite3 curl)
-BENCH_PKGS=(nginx-light wrk sqlite3 curl)
+BENCH_PKGS=(nginx-light wrk sqlite3 curl python3)
 
 case "${1:-build}" in
 build)	want=("${BUILD_PKGS[@]}") ;;
