@@ -757,7 +757,10 @@ indicator_rollup(struct store *st, const struct actor *a,
 		}
 		if (rc == 0)
 			rc = period_year_before(&per, c.cutoff, &yb);
-		if (rc == 0) {
+		/* for a year the previous period is the year before: once */
+		if (rc == 0 && prev.from == yb.from && prev.to == yb.to) {
+			p2 = json_incref(p1);
+		} else if (rc == 0) {
 			period_string(&yb, c.period);
 			c.year = yb.year;
 			rc = eval_period(&c, order, &p2, e);
