@@ -275,7 +275,6 @@ static int
 fetch_dialogue(struct store *st, const struct actor *a, int64_t id,
     json_t **out, int64_t *org_id, struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -294,17 +293,7 @@ fetch_dialogue(struct store *st, const struct actor *a, int64_t id,
 		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 18));
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy hội nghị đối thoại.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "hội nghị đối thoại", e);
 }
 
 struct dialogue_vals {
@@ -534,7 +523,6 @@ static int
 fetch_opinion(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -552,17 +540,7 @@ fetch_opinion(struct store *st, const struct actor *a, int64_t id,
 		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 22));
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy ý kiến, kiến nghị.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "ý kiến, kiến nghị", e);
 }
 
 /* Opinions of a dialogue in order, as a JSON array. */

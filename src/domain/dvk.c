@@ -230,7 +230,6 @@ static int
 fetch_model(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -248,17 +247,7 @@ fetch_model(struct store *st, const struct actor *a, int64_t id,
 		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 17));
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy mô hình Dân vận khéo.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "mô hình Dân vận khéo", e);
 }
 
 /* A model's values after merging an input over the current ones. */
@@ -589,7 +578,6 @@ static int
 fetch_task(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -607,17 +595,7 @@ fetch_task(struct store *st, const struct actor *a, int64_t id,
 		snprintf(o->path, sizeof(o->path), "%s", stmt_col_text(q, 13));
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy nhiệm vụ đột phá.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "nhiệm vụ đột phá", e);
 }
 
 int

@@ -97,6 +97,29 @@ rec_org_owner_as(struct store *st, const struct actor *a, int64_t org_id,
 }
 
 int
+rec_fetched(struct store *st, const struct actor *a, int rc,
+    const struct rec_owner *o, json_t **out, const char *what,
+    struct err *e)
+{
+	bool inside = false;
+
+	if (rc < 0)
+		return rc;
+	if (rc == STEP_ROW) {
+		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
+		if (rc != 0)
+			return rc;
+	}
+	if (!inside) {
+		json_decref(*out);
+		*out = NULL;
+		return err_set(e, ERR_NOTFOUND, "not_found", NULL,
+		    "Không tìm thấy %s.", what);
+	}
+	return 0;
+}
+
+int
 rec_audit(struct store *st, const struct actor *a, const char *action,
     const char *entity, int64_t id, const struct rec_owner *o, json_t *before,
     json_t *after, struct err *e)

@@ -53,6 +53,14 @@ int	rec_org_owner_as(struct store *st, const struct actor *a,
 	    int64_t org_id, const char *api_code, const char *field,
 	    struct rec_owner *o, struct err *e);
 
+/* The end of a fetch by id, after stmt_finalize: rc is what stmt_step
+ * returned and o the row's unit.  No row, or a row outside a's scope, is
+ * not found ("Không tìm thấy <what>.") and *out is dropped; an error is
+ * returned as it is. */
+int	rec_fetched(struct store *st, const struct actor *a, int rc,
+	    const struct rec_owner *o, json_t **out, const char *what,
+	    struct err *e);
+
 /* One audit entry for entity #id of unit o. */
 int	rec_audit(struct store *st, const struct actor *a, const char *action,
 	    const char *entity, int64_t id, const struct rec_owner *o,

@@ -797,7 +797,6 @@ static int
 fetch_rec(struct store *st, const struct actor *a, int64_t id, json_t **out,
     struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -815,17 +814,7 @@ fetch_rec(struct store *st, const struct actor *a, int64_t id, json_t **out,
 		owner_of(q, 10, 11, 12, o);
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy kiến nghị.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "kiến nghị", e);
 }
 
 struct rec_vals {
@@ -1032,7 +1021,6 @@ static int
 fetch_doc(struct store *st, const struct actor *a, int64_t id, json_t **out,
     struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -1048,17 +1036,7 @@ fetch_doc(struct store *st, const struct actor *a, int64_t id, json_t **out,
 		owner_of(q, 3, 4, 16, o);
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy dự thảo văn bản.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "dự thảo văn bản", e);
 }
 
 struct doc_vals {
@@ -1348,7 +1326,6 @@ static int
 fetch_comment(struct store *st, const struct actor *a, int64_t id,
     json_t **out, struct rec_owner *o, struct err *e)
 {
-	bool inside = false;
 	struct stmt *q;
 	int rc;
 
@@ -1365,17 +1342,7 @@ fetch_comment(struct store *st, const struct actor *a, int64_t id,
 		owner_of(q, 7, 8, 9, o);
 	}
 	stmt_finalize(q);
-	if (rc < 0)
-		return rc;
-	if (rc == STEP_ROW)
-		rc = actor_in_scope(st, a, o->structure, o->code, &inside, e);
-	if (rc == 0 && !inside) {
-		json_decref(*out);
-		*out = NULL;
-		rc = err_set(e, ERR_NOTFOUND, "not_found", NULL,
-		    "Không tìm thấy ý kiến phản biện.");
-	}
-	return rc;
+	return rec_fetched(st, a, rc, o, out, "ý kiến phản biện", e);
 }
 
 static int
