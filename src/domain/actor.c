@@ -88,19 +88,44 @@ bind_subtree(const char *path, struct stmt *q, int idx)
 	return idx;
 }
 
+/* A range that holds no path. */
+static int
+bind_empty(struct stmt *q, int idx)
+{
+	stmt_bind_text(q, idx++, "");
+	stmt_bind_text(q, idx++, "");
+	return idx;
+}
+
 int
 actor_bind_scope(const struct actor *a, struct stmt *q, int idx)
 {
-	stmt_bind_int(q, idx++, actor_is_global(a) ? 0 : 1);
+	if (actor_is_global(a)) {
+		/* The guard, and for the second form of the store, both
+		 * structures whole: paths hold digits and '/', all below
+		 * "~". */
+		stmt_bind_int(q, idx++, 0);
+		stmt_bind_int(q, idx++, 2025);
+		stmt_bind_text(q, idx++, "");
+		stmt_bind_text(q, idx++, "~");
+		stmt_bind_int(q, idx++, 2024);
+		stmt_bind_text(q, idx++, "");
+		stmt_bind_text(q, idx++, "~");
+		return bind_empty(q, idx);
+	}
+	stmt_bind_int(q, idx++, 1);
 	stmt_bind_int(q, idx++, a->scope_structure);
 	idx = bind_subtree(a->scope_path, q, idx);
-	stmt_bind_int(q, idx++, a->scope_structure == 2025 ? 1 : 0);
-	return bind_subtree(a->scope_path, q, idx);
+	stmt_bind_int(q, idx++, 0);
+	idx = bind_empty(q, idx);
+	if (a->scope_structure == 2025)
+		return bind_subtree(a->scope_path, q, idx);
+	return bind_empty(q, idx);
 }
 
 static const char SQL_IN_SCOPE[] =
     "SELECT COUNT(*) FROM units WHERE structure = ? AND code = ? AND "
-    SCOPE_SQL("structure", "path", "code");
+    SCOPE_SQL("structure", "path");
 
 int
 actor_in_scope(struct store *st, const struct actor *a, int structure,

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "store/store.h"
+
 struct err;
 struct stmt;
 struct store;
@@ -55,25 +57,35 @@ bool	actor_can_see(const struct actor *a, int structure, const char *path);
 void	actor_init_cli(struct actor *a);
 
 /*
- * SQL fragment restricting rows to the actor's subtree.  `st`, `path` and
- * `code` are the row's unit columns.  A row of the actor's own structure is
- * inside when its path is in the subtree.  For an actor of the 2025
- * structure, a row attached to a 2024 unit is inside when every 2025 unit
- * that old unit became (table unit_succ, from the 1 July 2025 mapping) is
- * in the subtree: old Hòa Bình (17) records belong to new Phú Thọ (25), and
- * an old commune split between two new communes belongs to neither alone.
+ * SQL fragment restricting rows to the actor's subtree.  `st` and `path`
+ * are the row's unit columns.  A global actor sees every row (those with
+ * no unit too).  A row of the actor's own structure is inside when its
+ * path is in the subtree.  For an actor of the 2025 structure, a row
+ * attached to a 2024 unit is inside when every 2025 unit that old unit
+ * became (unit_succ, from the 1 July 2025 mapping) is in the subtree,
+ * that is when their common ancestor units.succ_path is: old Hòa Bình (17)
+ * records belong to new Phú Thọ (25), and an old commune split between
+ * two new communes belongs to neither alone (but to their province).
+ *
+ * Past the guard (0 for a global actor, which reads everything), every
+ * part is an index range on (unit_structure, unit_path, ...): the own
+ * structure's subtree, the other structure whole (global actors only,
+ * else empty) and the old units wholly merged into the subtree, one
+ * equality each; the store runs the parts through their indexes when the
+ * guard is not 0 (store.h STORE_ALT_OR).
+ *
  * Binds SCOPE_BINDS parameters starting at idx with actor_bind_scope(),
  * which returns the next free index.
  */
 #define SCOPE_SUBTREE(path)						\
 	"(" path " >= ? AND " path " < ?)"
-#define SCOPE_SQL(st, path, code)					\
-	"(? = 0 OR (" st " = ? AND " SCOPE_SUBTREE(path) ") OR"		\
-	" (? = 1 AND " st " = 2024 AND EXISTS (SELECT 1 FROM unit_succ s"	\
-	" WHERE s.old_code = " code ") AND NOT EXISTS (SELECT 1 FROM"	\
-	" unit_succ s WHERE s.old_code = " code " AND NOT "		\
-	SCOPE_SUBTREE("s.new_path") ")))"
-#define SCOPE_BINDS	7
+#define SCOPE_SQL(st, path)						\
+	"(? = 0 OR " STORE_ALT_OR "((" st " = ? AND " SCOPE_SUBTREE(path)	\
+	") OR (" st " = ? AND " SCOPE_SUBTREE(path) ") OR (" st " = 2024"	\
+	" AND " path " IN (SELECT scope_u.path FROM units scope_u WHERE"	\
+	" scope_u.structure = 2024 AND "					\
+	SCOPE_SUBTREE("scope_u.succ_path") "))))"
+#define SCOPE_BINDS	9
 int	actor_bind_scope(const struct actor *a, struct stmt *q, int idx);
 
 /*

@@ -104,7 +104,7 @@ static void
 audit_where(struct buf *sql, const struct audit_query *f)
 {
 	buf_add_str(sql, " FROM audit_log WHERE " SCOPE_SQL("unit_structure",
-	    "unit_path", "unit_code"));
+	    "unit_path"));
 	if (f->entity != NULL)
 		buf_add_str(sql, " AND entity = ?");
 	if (f->action != NULL)

@@ -145,7 +145,7 @@ campaign_vocab(struct store *st, json_t **out, struct err *e)
 	" c.unit_code JOIN campaign_kinds k ON k.code = c.kind"		\
 	" JOIN campaign_targets g ON g.code = c.target"
 #define CAMP_SCOPE							\
-	SCOPE_SQL("c.unit_structure", "c.unit_path", "c.unit_code")
+	SCOPE_SQL("c.unit_structure", "c.unit_path")
 
 static json_t *
 camp_row(struct stmt *q)

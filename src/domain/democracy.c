@@ -22,7 +22,7 @@
 #include "domain/unit.h"
 #include "store/store.h"
 
-#define X_SCOPE	SCOPE_SQL("x.unit_structure", "x.unit_path", "x.unit_code")
+#define X_SCOPE	SCOPE_SQL("x.unit_structure", "x.unit_path")
 
 static const char *const village_kinds[] = { "village", "residential_group",
     NULL };

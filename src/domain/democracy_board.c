@@ -20,8 +20,8 @@
 #include "domain/vocab.h"
 #include "store/store.h"
 
-#define X_SCOPE	SCOPE_SQL("x.unit_structure", "x.unit_path", "x.unit_code")
-#define U_SCOPE	SCOPE_SQL("u.structure", "u.path", "u.code")
+#define X_SCOPE	SCOPE_SQL("x.unit_structure", "x.unit_path")
+#define U_SCOPE	SCOPE_SQL("u.structure", "u.path")
 #define WRITE_WHAT	"dữ liệu dân chủ ở cơ sở"
 
 static const char *const board_kinds[] = { "ttnd_commune", "ttnd_agency",

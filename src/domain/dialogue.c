@@ -125,8 +125,7 @@ filter_sql(struct buf *sql, const struct filter *c)
 	const struct dialogue_query *f = c->f;
 
 	buf_add_str(sql, " WHERE ");
-	buf_add_str(sql, SCOPE_SQL("x.unit_structure", "x.unit_path",
-	    "x.unit_code"));
+	buf_add_str(sql, SCOPE_SQL("x.unit_structure", "x.unit_path"));
 	if (f->structure != 0)
 		buf_add_str(sql, " AND x.unit_structure = ?");
 	rec_subtree_sql(sql, "x.unit_path", &c->sub);
@@ -1181,8 +1180,8 @@ struct sctx {
 };
 
 #define IN_PERIOD(t)							\
-	" WHERE " SCOPE_SQL(t ".unit_structure", t ".unit_path",	\
-	t ".unit_code") " AND " t ".day >= ? AND " t ".day <= ?"
+	" WHERE " SCOPE_SQL(t ".unit_structure", t ".unit_path")	\
+	" AND " t ".day >= ? AND " t ".day <= ?"
 
 /* Run sql (scope then from, to, then extra) and hand rows to fn. */
 static int

@@ -125,7 +125,7 @@ directive_kinds(struct store *st, json_t **out, struct err *e)
 	" JOIN units n ON n.structure = d.unit_structure AND n.code ="	\
 	" d.unit_code JOIN directive_kinds k ON k.code = d.kind"
 #define DIR_SCOPE							\
-	SCOPE_SQL("d.unit_structure", "d.unit_path", "d.unit_code")
+	SCOPE_SQL("d.unit_structure", "d.unit_path")
 
 static json_t *
 dir_row(struct stmt *q)

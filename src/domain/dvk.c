@@ -199,7 +199,7 @@ field_exists(struct store *st, const char *code, bool *ok, struct err *e)
 	" JOIN units n ON n.structure = m.unit_structure AND n.code ="	\
 	" m.unit_code"
 #define MODEL_SCOPE							\
-	SCOPE_SQL("m.unit_structure", "m.unit_path", "m.unit_code")
+	SCOPE_SQL("m.unit_structure", "m.unit_path")
 #define MODEL_ORDER	"m.year DESC, m.name_key, m.id"
 
 static json_t *
@@ -551,7 +551,7 @@ dvk_model_update(struct store *st, const struct actor *a, int64_t id,
 	" o.id = t.org_id JOIN units n ON n.structure ="		\
 	" t.unit_structure AND n.code = t.unit_code"
 #define TASK_SCOPE							\
-	SCOPE_SQL("t.unit_structure", "t.unit_path", "t.unit_code")
+	SCOPE_SQL("t.unit_structure", "t.unit_path")
 
 static json_t *
 task_row(struct stmt *q)
@@ -944,7 +944,7 @@ level_items(json_t *acc)
 	return items;
 }
 
-#define O_SCOPE	SCOPE_SQL("o.unit_structure", "o.unit_path", "o.unit_code")
+#define O_SCOPE	SCOPE_SQL("o.unit_structure", "o.unit_path")
 
 int
 breakthrough_summary(struct store *st, const struct actor *a,

@@ -770,7 +770,7 @@ indicator_value_list(struct store *st, const struct actor *a,
 		return rc;
 	buf_init(&from, 1024);
 	buf_add_str(&from, VAL_FROM " WHERE " SCOPE_SQL("v.unit_structure",
-	    "v.unit_path", "v.unit_code"));
+	    "v.unit_path"));
 	if (f->structure != 0)
 		buf_add_str(&from, " AND v.unit_structure = ?");
 	rec_subtree_sql(&from, "v.unit_path", &c.sub);

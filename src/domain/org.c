@@ -334,7 +334,7 @@ list_where(struct buf *sql, const struct org_query *f,
     const struct rec_subtree *sub)
 {
 	buf_add_str(sql, ORG_FROM " WHERE " SCOPE_SQL("o.unit_structure",
-	    "o.unit_path", "o.unit_code"));
+	    "o.unit_path"));
 	if (f->structure != 0)
 		buf_add_str(sql, " AND o.unit_structure = ?");
 	rec_subtree_sql(sql, "o.unit_path", sub);

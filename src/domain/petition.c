@@ -660,7 +660,7 @@ find_duplicates(struct store *st, const struct actor *a, const char *hash,
 	    " p.status IN " OPEN_SQL " AND p.id <> ? AND (p.identity_id IS"
 	    " NULL OR p.assigned_user_id = ? OR (? = 1 AND p.unit_structure ="
 	    " ? AND p.unit_code = ?)) AND "
-	    SCOPE_SQL("p.unit_structure", "p.unit_path", "p.unit_code")
+	    SCOPE_SQL("p.unit_structure", "p.unit_path")
 	    " ORDER BY p.id DESC LIMIT " DUP_SCAN, &q, e);
 	if (rc != 0) {
 		free(mine);
@@ -1227,7 +1227,7 @@ list_where(struct buf *sql, const struct list_ctx *c)
 	buf_add_str(sql, " WHERE 1 = 1");
 	if (c->scoped)
 		buf_add_str(sql, " AND " SCOPE_SQL("p.unit_structure",
-		    "p.unit_path", "p.unit_code"));
+		    "p.unit_path"));
 	if (f->unit != NULL && c->leaf)
 		buf_add_str(sql, " AND p.unit_structure = ? AND p.unit_path = ?");
 	else if (f->unit != NULL)

@@ -167,7 +167,7 @@ filter_bind(struct stmt *q, const void *ctxv)
 
 /* ---- sessions ---------------------------------------------------------- */
 
-/* rs, not s: SCOPE_SQL() names unit_succ s. */
+/* rs: the alias of the sessions. */
 #define SESSION_COLS							\
 	"rs.id, rs.org_id, o.name, rs.unit_structure, rs.unit_code,"	\
 	" n.name, rs.kind, rs.day, rs.place, rs.host_name,"		\
@@ -522,8 +522,7 @@ reception_session_list(struct store *st, const struct actor *a,
 		return rc;
 	buf_init(&from, SQL_MAX);
 	buf_add_str(&from, SESSION_FROM);
-	filter_sql(&from, SCOPE_SQL("rs.unit_structure", "rs.unit_path",
-	    "rs.unit_code"), &c);
+	filter_sql(&from, SCOPE_SQL("rs.unit_structure", "rs.unit_path"), &c);
 	rc = buf_error(&from);
 	if (rc == 0) {
 		lq = (struct list_query){ SESSION_COLS, buf_cstr(&from),
@@ -1129,8 +1128,7 @@ reg_rows(struct store *st, const struct actor *a,
 		return rc;
 	buf_init(&sql, SQL_MAX);
 	buf_add_str(&sql, "SELECT " REG_COLS REG_FROM);
-	filter_sql(&sql, SCOPE_SQL("v.unit_structure", "v.unit_path",
-	    "v.unit_code"), &c);
+	filter_sql(&sql, SCOPE_SQL("v.unit_structure", "v.unit_path"), &c);
 	buf_add_str(&sql, " ORDER BY v.day, v.id LIMIT ?");
 	rc = buf_error(&sql);
 	if (rc == 0)
@@ -1547,8 +1545,7 @@ reception_schedule_list(struct store *st, const struct actor *a,
 		return rc;
 	buf_init(&from, SQL_MAX);
 	buf_add_str(&from, SCHED_FROM);
-	filter_sql(&from, SCOPE_SQL("c.unit_structure", "c.unit_path",
-	    "c.unit_code"), &c);
+	filter_sql(&from, SCOPE_SQL("c.unit_structure", "c.unit_path"), &c);
 	rc = buf_error(&from);
 	if (rc == 0) {
 		lq = (struct list_query){ SCHED_COLS, buf_cstr(&from),

@@ -811,7 +811,7 @@ fetch(struct store *st, const struct actor *a, int64_t id, json_t **row,
 		*content = NULL;
 	rc = store_prepare(st, "SELECT " REP_COLS ", r.content, r.unit_path"
 	    REP_FROM " WHERE r.id = ? AND " SCOPE_SQL("r.unit_structure",
-	    "r.unit_path", "r.unit_code"), &q, e);
+	    "r.unit_path"), &q, e);
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(q, 1, id);
@@ -1023,7 +1023,7 @@ report_list(struct store *st, const struct actor *a,
 		return rc;
 	buf_init(&from, 2048);
 	buf_add_str(&from, REP_FROM " WHERE " SCOPE_SQL("r.unit_structure",
-	    "r.unit_path", "r.unit_code"));
+	    "r.unit_path"));
 	if (f->structure != 0)
 		buf_add_str(&from, " AND r.unit_structure = ?");
 	rec_subtree_sql(&from, "r.unit_path", &c.sub);

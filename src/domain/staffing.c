@@ -90,7 +90,7 @@ staffing_vocab(struct store *st, json_t **out, struct err *e)
 	" c.unit_code JOIN org_positions p ON p.code = c.position"	\
 	" JOIN org_change_kinds k ON k.code = c.change_kind"
 #define CH_SCOPE							\
-	SCOPE_SQL("c.unit_structure", "c.unit_path", "c.unit_code")
+	SCOPE_SQL("c.unit_structure", "c.unit_path")
 
 static json_t *
 ch_row(struct stmt *q)

@@ -16,11 +16,10 @@
  * or forwarded from a body outside the subtree. */
 #define P_SUBTREE							\
 	" FROM petitions p WHERE "					\
-	SCOPE_SQL("p.unit_structure", "p.unit_path", "p.unit_code")	\
+	SCOPE_SQL("p.unit_structure", "p.unit_path")			\
 	" AND (p.source <> 'forwarded' OR NOT EXISTS (SELECT 1 FROM"	\
 	" petitions snd WHERE snd.id = p.forwarded_from AND "		\
-	SCOPE_SQL("snd.unit_structure", "snd.unit_path",		\
-	"snd.unit_code") "))"
+	SCOPE_SQL("snd.unit_structure", "snd.unit_path") "))"
 
 struct ctx {
 	const struct actor	*sub;		/* the subtree as a scope */
@@ -106,15 +105,15 @@ reception(struct store *st, const struct ctx *c, json_t **out,
 	int rc;
 
 	rc = each(st, c, "SELECT kind, COUNT(*) FROM reception_sessions p"
-	    " WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path",
-	    "p.unit_code") " AND p.day >= ? AND p.day <= ? GROUP BY kind", 1,
+	    " WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path")
+	    " AND p.day >= ? AND p.day <= ? GROUP BY kind", 1,
 	    days, 2, put_group, kinds, e);
 	if (rc == 0)
 		rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM(persons), 0),"
 		    " COALESCE(SUM(is_mass), 0), COALESCE(SUM(CASE WHEN is_mass"
 		    " = 1 THEN persons ELSE 0 END), 0) FROM reception_visits p"
-		    " WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path",
-		    "p.unit_code") " AND p.day >= ? AND p.day <= ?", 1, days,
+		    " WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path")
+		    " AND p.day >= ? AND p.day <= ?", 1, days,
 		    2, put_counts, v, e);
 	if (rc != 0) {
 		json_decref(kinds);
@@ -175,12 +174,12 @@ petitions(struct store *st, const struct ctx *c, json_t **out,
 		    " COALESCE(SUM(CASE WHEN p.resolved_day >= ? AND"
 		    " p.resolved_day <= ? AND p.on_time = 1 THEN 1 ELSE 0 END),"
 		    " 0) FROM petitions p WHERE " SCOPE_SQL("p.unit_structure",
-		    "p.unit_path", "p.unit_code"), 1, (const char *const[]){
+		    "p.unit_path"), 1, (const char *const[]){
 		    c->from, c->to, c->from, c->to, c->from, c->to }, -6,
 		    put_counts, r, e);
 	if (rc == 0)
 		rc = each(st, c, "SELECT COUNT(*) FROM petitions p WHERE "
-		    SCOPE_SQL("p.unit_structure", "p.unit_path", "p.unit_code")
+		    SCOPE_SQL("p.unit_structure", "p.unit_path")
 		    " AND p.status IN ('accepted', 'verifying', 'dialogue') AND"
 		    " p.resolution_due < ?", 1, due, 1, put_counts, o, e);
 	/* Mass cases followed in the period and settled in it. */

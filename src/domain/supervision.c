@@ -175,7 +175,7 @@ supervision_vocab(struct store *st, json_t **out, struct err *e)
 
 /* ---- list filters ---------------------------------------------------- */
 
-#define S_SCOPE	SCOPE_SQL("t.unit_structure", "t.unit_path", "t.unit_code")
+#define S_SCOPE	SCOPE_SQL("t.unit_structure", "t.unit_path")
 
 struct filter {
 	const struct sup_query	*f;
@@ -1668,7 +1668,7 @@ coverage(struct store *st, const struct sctx *c, json_t **out, struct err *e)
 	return 0;
 }
 
-#define DOC_SCOPE	SCOPE_SQL("t.unit_structure", "t.unit_path", "t.unit_code")
+#define DOC_SCOPE	SCOPE_SQL("t.unit_structure", "t.unit_path")
 #define DOC_IN							\
 	" AND " DOC_SCOPE " AND t.received_day >= ? AND t.received_day <= ?"
 #define OP_IN	" AND " DOC_SCOPE " AND t.day >= ? AND t.day <= ?"

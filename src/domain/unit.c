@@ -347,19 +347,93 @@ static const char SQL_SUCC_FILL[] =
     " JOIN units n ON n.structure = 2025 AND n.code = m.new_code"
     " WHERE c.structure = 2024 AND c.level = 'commune'";
 
-/* Fill unit_succ from units and unit_map when it is empty. */
+/*
+ * The lowest common ancestor of the paths lo <= hi, which are the least
+ * and the greatest of a set of paths (so also of the whole set): their
+ * common prefix cut back to a whole path; "" when they share no root.
+ */
+static void
+path_lca(const char *lo, const char *hi, char *out, size_t size)
+{
+	size_t i = 0, cut = 0;
+
+	while (lo[i] != '\0' && lo[i] == hi[i]) {
+		if (lo[i] == '/')
+			cut = i;
+		i++;
+	}
+	if ((lo[i] == '\0' || lo[i] == '/') && (hi[i] == '\0' ||
+	    hi[i] == '/'))
+		cut = i;
+	if (cut >= size)
+		cut = 0;
+	memcpy(out, lo, cut);
+	out[cut] = '\0';
+}
+
+struct succ_lca {
+	char	code[UNIT_CODE_MAX];
+	char	lca[UNIT_PATH_MAX];
+};
+
+/* units.succ_path of every 2024 unit from unit_succ (migration 0014). */
+static int
+succ_paths_fill(struct store *st, struct err *e)
+{
+	struct succ_lca *v = NULL;
+	struct stmt *q;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	rc = store_prepare(st, "SELECT old_code, MIN(new_path), MAX(new_path)"
+	    " FROM unit_succ GROUP BY old_code", &q, e);
+	if (rc != 0)
+		return rc;
+	for (rc = stmt_step(q, e); rc == STEP_ROW; rc = stmt_step(q, e)) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : 1024;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		snprintf(v[n].code, sizeof(v[n].code), "%s",
+		    stmt_col_text(q, 0));
+		path_lca(stmt_col_text(q, 1), stmt_col_text(q, 2), v[n].lca,
+		    sizeof(v[n].lca));
+		n++;
+	}
+	stmt_finalize(q);
+	rc = rc == STEP_DONE ? 0 : rc;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = store_prepare(st, "UPDATE units SET succ_path = ? WHERE"
+		    " structure = 2024 AND code = ?", &q, e);
+		if (rc != 0)
+			break;
+		stmt_bind_text(q, 1, v[i].lca);
+		stmt_bind_text(q, 2, v[i].code);
+		rc = stmt_step_done(q, e);
+	}
+	free(v);
+	return rc;
+}
+
+/* Fill unit_succ from units and unit_map when it is empty, and the
+ * successors' common ancestor of every 2024 unit when not yet set. */
 static int
 succ_fill(struct store *st, struct err *e)
 {
-	int64_t have;
+	int64_t have, lca;
 	int rc;
 
 	rc = store_query_int(st, "SELECT COUNT(*) FROM unit_succ", &have, e);
-	if (rc != 0 || have > 0)
+	if (rc == 0)
+		rc = store_query_int(st, "SELECT COUNT(*) FROM units WHERE"
+		    " succ_path IS NOT NULL", &lca, e);
+	if (rc != 0 || (have > 0 && lca > 0))
 		return rc;
 	rc = store_begin_write(st, e);
-	if (rc == 0)
+	if (rc == 0 && have == 0)
 		rc = store_exec(st, SQL_SUCC_FILL, e);
+	if (rc == 0)
+		rc = succ_paths_fill(st, e);
 	if (rc == 0)
 		rc = store_commit(st, e);
 	else
@@ -477,7 +551,7 @@ list_where(struct buf *sql, const struct unit_query *f, bool default_top,
 		buf_add_str(sql, " AND level = ?");
 	else if (default_top)
 		buf_add_str(sql, " AND code = ?");
-	buf_add_str(sql, " AND " SCOPE_SQL("structure", "path", "code"));
+	buf_add_str(sql, " AND " SCOPE_SQL("structure", "path"));
 }
 
 struct unit_list_ctx {

@@ -472,7 +472,7 @@ static void
 list_where(struct buf *sql, const struct user_query *f)
 {
 	buf_add_str(sql, USER_FROM " WHERE (" SCOPE_SQL("u.unit_structure",
-	    "u.unit_path", "u.unit_code") ")");
+	    "u.unit_path") ")");
 	if (f->q != NULL)
 		buf_add_str(sql, " AND (u.name_fold LIKE ? ESCAPE '\\' OR"
 		    " u.username LIKE ? ESCAPE '\\')");

@@ -56,6 +56,23 @@ struct stmt_base {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pgsql_ops;
 
+/*
+ * A guarded disjunction: "(? = 0 OR " STORE_ALT_OR "(a OR b ...))" reads
+ * every row when the guard is bound 0 and the disjunction otherwise.
+ * SQLite plans a statement once, before the values are bound, and a guard
+ * in the OR keeps it from reading the disjunction's terms through their
+ * indexes (one range each); with the guard out of the OR it must read
+ * them that way even when they cover the whole table.  So the SQLite
+ * backend prepares such a statement in two forms, as written and with
+ * every "? = 0 OR " STORE_ALT_OR turned into "? >= 0 AND " STORE_ALT_OR,
+ * binds both, and runs the second when the parameter of the first guard
+ * is bound to a value other than 0.  The disjunction must hold every row
+ * the guard lets through when bound 0 whose result matters (the second
+ * form is the same query when it does).  PostgreSQL plans with the bound
+ * values and runs the text as written.
+ */
+#define STORE_ALT_OR	"/*alt*/ "
+
 /* Open a connection for dsn.  Returns 0, ERR_DB or ERR_INVAL (detail in e). */
 int		 store_open(const char *dsn, struct store **out, struct err *e);
 void		 store_close(struct store *st);	/* NULL is a no-op */

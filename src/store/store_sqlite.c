@@ -25,10 +25,20 @@ struct store {
 struct stmt {
 	struct stmt_base	 base;
 	struct store		*st;
-	sqlite3_stmt		*s;
+	sqlite3_stmt		*s;		/* the one being run */
+	sqlite3_stmt		*as_written;
+	sqlite3_stmt		*alt;		/* store.h STORE_ALT_OR; or NULL */
+	int			 guard;		/* alt: the first guard's index */
+	int64_t			 guard_value;
+	bool			 running;	/* stepped since the last reset */
 	char			*sql;
 	int64_t			 changes;
 };
+
+static const char ALT_FROM[] = "? = 0 OR " STORE_ALT_OR;
+static const char ALT_TO[] = "? >= 0 AND " STORE_ALT_OR;
+
+static void	stmt_free(struct stmt *q);
 
 static int
 db_error(sqlite3 *db, int rc, struct err *e)
@@ -63,11 +73,8 @@ static void
 sq_close(struct store *st)
 {
 	for (int i = 0; i < STMT_CACHE; i++) {
-		if (st->cache[i] != NULL) {
-			sqlite3_finalize(st->cache[i]->s);
-			free(st->cache[i]->sql);
-			free(st->cache[i]);
-		}
+		if (st->cache[i] != NULL)
+			stmt_free(st->cache[i]);
 	}
 	sqlite3_close_v2(st->db);
 	free(st);
@@ -106,11 +113,62 @@ sq_open(const char *path, struct store **out, struct err *e)
 	return 0;
 }
 
+/*
+ * The second form of sql (store.h STORE_ALT_OR), heap, and the index of the
+ * parameter of its first guard; NULL when sql has no guard.  Parameters
+ * are counted outside quoted text.
+ */
+static char *
+alt_sql(const char *sql, int *guard)
+{
+	const char *first = strstr(sql, ALT_FROM), *p;
+	size_t nfrom = sizeof(ALT_FROM) - 1, nto = sizeof(ALT_TO) - 1;
+	char quote = 0, *out, *o;
+	int n = 0;
+
+	if (first == NULL)
+		return NULL;
+	for (p = sql; p <= first; p++) {
+		if (quote != 0) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '?') {
+			n++;
+		}
+	}
+	*guard = n;
+	/* ALT_TO is longer by one byte than ALT_FROM: room for each. */
+	out = xmalloc(strlen(sql) * 2 + 1);
+	for (o = out, p = sql; *p != '\0';) {
+		if (strncmp(p, ALT_FROM, nfrom) == 0) {
+			memcpy(o, ALT_TO, nto);
+			o += nto;
+			p += nfrom;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+stmt_free(struct stmt *q)
+{
+	sqlite3_finalize(q->as_written);
+	sqlite3_finalize(q->alt);
+	free(q->sql);
+	free(q);
+}
+
 static int
 sq_prepare(struct store *st, const char *sql, struct stmt **out,
     struct err *e)
 {
 	struct stmt *q;
+	char *alt;
 	int rc;
 
 	for (int i = 0; i < STMT_CACHE; i++) {
@@ -122,18 +180,25 @@ sq_prepare(struct store *st, const char *sql, struct stmt **out,
 			return 0;
 		}
 	}
+	*out = NULL;
 	q = xcalloc(1, sizeof(*q));
 	q->base.ops = &store_sqlite_ops;
 	q->st = st;
+	q->sql = xstrdup(sql);
 	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &q->s, NULL);
+	    &q->as_written, NULL);
+	alt = rc == SQLITE_OK ? alt_sql(sql, &q->guard) : NULL;
+	if (alt != NULL) {
+		rc = sqlite3_prepare_v3(st->db, alt, -1,
+		    SQLITE_PREPARE_PERSISTENT, &q->alt, NULL);
+		free(alt);
+	}
 	if (rc != SQLITE_OK) {
 		rc = db_error(st->db, rc, e);
-		free(q);
-		*out = NULL;
+		stmt_free(q);
 		return rc;
 	}
-	q->sql = xstrdup(sql);
+	q->s = q->as_written;
 	*out = q;
 	return 0;
 }
@@ -141,28 +206,47 @@ sq_prepare(struct store *st, const char *sql, struct stmt **out,
 static void
 sq_bind_int(struct stmt *q, int idx, int64_t v)
 {
-	sqlite3_bind_int64(q->s, idx, v);
+	sqlite3_bind_int64(q->as_written, idx, v);
+	if (q->alt != NULL) {
+		sqlite3_bind_int64(q->alt, idx, v);
+		if (idx == q->guard)
+			q->guard_value = v;
+	}
 }
 
 static void
 sq_bind_text(struct stmt *q, int idx, const char *s)
 {
-	sqlite3_bind_text(q->s, idx, s, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q->as_written, idx, s, -1, SQLITE_TRANSIENT);
+	if (q->alt != NULL)
+		sqlite3_bind_text(q->alt, idx, s, -1, SQLITE_TRANSIENT);
 }
 
 static void
 sq_bind_null(struct stmt *q, int idx)
 {
-	sqlite3_bind_null(q->s, idx);
+	sqlite3_bind_null(q->as_written, idx);
+	if (q->alt != NULL) {
+		sqlite3_bind_null(q->alt, idx);
+		if (idx == q->guard)
+			q->guard_value = 0;
+	}
 }
 
 static int
 sq_step(struct stmt *q, struct err *e)
 {
-	int rc = sqlite3_step(q->s);
+	int rc;
 
+	if (!q->running) {
+		q->s = q->alt != NULL && q->guard_value != 0 ? q->alt :
+		    q->as_written;
+		q->running = true;
+	}
+	rc = sqlite3_step(q->s);
 	if (rc == SQLITE_ROW)
 		return STEP_ROW;
+	q->running = false;
 	if (rc == SQLITE_DONE) {
 		q->changes = sqlite3_changes64(q->st->db);
 		sqlite3_reset(q->s);	/* binds survive; next step re-runs */
@@ -209,8 +293,15 @@ sq_finalize(struct stmt *q)
 	struct store *st = q->st;
 	int slot = -1;
 
-	sqlite3_reset(q->s);
-	sqlite3_clear_bindings(q->s);
+	sqlite3_reset(q->as_written);
+	sqlite3_clear_bindings(q->as_written);
+	if (q->alt != NULL) {
+		sqlite3_reset(q->alt);
+		sqlite3_clear_bindings(q->alt);
+	}
+	q->s = q->as_written;
+	q->guard_value = 0;
+	q->running = false;
 	for (int i = 0; i < STMT_CACHE; i++) {
 		if (st->cache[i] == NULL) {
 			slot = i;
@@ -220,9 +311,7 @@ sq_finalize(struct stmt *q)
 	if (slot < 0) {
 		/* Cache full: evict the oldest-placed entry. */
 		slot = 0;
-		sqlite3_finalize(st->cache[0]->s);
-		free(st->cache[0]->sql);
-		free(st->cache[0]);
+		stmt_free(st->cache[0]);
 	}
 	st->cache[slot] = q;
 }

@@ -618,6 +618,51 @@ test_interleaved(void **state)
 	    "SELECT count(*) FROM ut_items WHERE name IS NOT NULL"), 3);
 }
 
+/*
+ * A guarded disjunction (store.h STORE_ALT_OR): guard 0 reads every row,
+ * another guard the disjunction, on both backends; the parameters after
+ * it keep their places, '?' in quoted text does not count, a statement
+ * with two guards binds both, and the cached statement chooses again at
+ * every run.  SQLite: a guard < 0 shows which form ran (as written: the
+ * disjunction; the second form: no row).
+ */
+static void
+test_guarded_or(void **state)
+{
+	static const char sql[] = "SELECT count(*) FROM ut_items WHERE"
+	    " name <> 'a?b' AND (? = 0 OR " STORE_ALT_OR "(code = ? OR"
+	    " qty = ?)) AND qty < ? AND (? = 0 OR " STORE_ALT_OR
+	    "(qty >= ?))";
+	static const struct {
+		int64_t	guard, want_sqlite, want_pgsql;
+	} runs[] = { { 0, 4, 4 }, { 1, 2, 2 }, { 0, 4, 4 }, { -1, 0, 2 } };
+	struct store *st = fx_store(state);
+	struct stmt *q;
+	int64_t n;
+
+	create_items(st);
+	for (n = 1; n <= 5; n++) {
+		char code[8];
+
+		snprintf(code, sizeof(code), "g%d", (int)n);
+		insert_item(st, code, "x", &n);
+	}
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		q = must_prepare(st, sql);
+		stmt_bind_int(q, 1, runs[i].guard);
+		stmt_bind_text(q, 2, "g1");
+		stmt_bind_int(q, 3, 3);
+		stmt_bind_int(q, 4, 5);
+		stmt_bind_int(q, 5, runs[i].guard);
+		stmt_bind_int(q, 6, 1);
+		assert_int_equal(must_step(q), STEP_ROW);
+		assert_int_equal(stmt_col_int(q, 0),
+		    store_kind(st) == STORE_SQLITE ? runs[i].want_sqlite :
+		    runs[i].want_pgsql);
+		stmt_finalize(q);
+	}
+}
+
 /* ---- PostgreSQL only ---- */
 
 /*
@@ -764,7 +809,8 @@ test_pg_open_fails(void **state)
 	cmocka_unit_test_setup_teardown(test_placeholders, o, close_store), \
 	cmocka_unit_test_setup_teardown(test_int_values, o, close_store), \
 	cmocka_unit_test_setup_teardown(test_batch_insert, o, close_store), \
-	cmocka_unit_test_setup_teardown(test_interleaved, o, close_store)
+	cmocka_unit_test_setup_teardown(test_interleaved, o, close_store), \
+	cmocka_unit_test_setup_teardown(test_guarded_or, o, close_store)
 
 int
 main(void)
