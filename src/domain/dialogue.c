@@ -1291,11 +1291,11 @@ stats_run(struct store *st, const struct sctx *c, json_t **out,
 		    IN_PERIOD("x") " GROUP BY x.channel", NULL, put_group,
 		    chans, e);
 	if (rc == 0)
-		rc = each(st, c, "SELECT f.code, f.name, COUNT(x.id) FROM"
-		    " petition_fields f JOIN (SELECT x.id, x.field FROM"
-		    " opinions x" IN_PERIOD("x") ") x ON x.field = f.code"
-		    " GROUP BY f.code, f.name, f.sort ORDER BY f.sort", NULL,
-		    put_field, fields, e);
+		rc = each(st, c, "SELECT f.code, f.name, x.n FROM"
+		    " petition_fields f JOIN (SELECT x.field, COUNT(*) AS n"
+		    " FROM opinions x" IN_PERIOD("x") " GROUP BY x.field) x ON"
+		    " x.field = f.code ORDER BY f.sort", NULL, put_field,
+		    fields, e);
 	if (rc == 0)
 		rc = each(st, c, "SELECT x.status, COUNT(*) FROM opinions x"
 		    IN_PERIOD("x") " GROUP BY x.status", NULL, put_group,

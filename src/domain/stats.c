@@ -153,11 +153,11 @@ petitions(struct store *st, const struct ctx *c, json_t **out,
 		    " AND p.received_day >= ? AND p.received_day <= ?"
 		    " GROUP BY p.status", 2, days, 2, put_group, status, e);
 	if (rc == 0)
-		rc = each(st, c, "SELECT f.code, f.name, COUNT(p.id) FROM"
-		    " petition_fields f JOIN (SELECT p.id, p.field" P_SUBTREE
-		    " AND p.received_day >= ? AND p.received_day <= ?) p ON"
-		    " p.field = f.code GROUP BY f.code, f.name, f.sort ORDER BY"
-		    " f.sort", 2, days, 2, put_field, fields, e);
+		rc = each(st, c, "SELECT f.code, f.name, p.n FROM"
+		    " petition_fields f JOIN (SELECT p.field, COUNT(*) AS n"
+		    P_SUBTREE " AND p.received_day >= ? AND p.received_day <= ?"
+		    " GROUP BY p.field) p ON p.field = f.code ORDER BY f.sort",
+		    2, days, 2, put_field, fields, e);
 	if (rc == 0)
 		rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM(CASE WHEN"
 		    " p.eligibility = 'eligible' THEN 1 ELSE 0 END), 0),"

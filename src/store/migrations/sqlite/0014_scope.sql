@@ -20,9 +20,9 @@ DROP INDEX petitions_path;
 CREATE INDEX petitions_path ON petitions (unit_structure, unit_path,
 	received_day, status, classification, field, source, forwarded_from,
 	eligibility, anonymous, duplicate_of);
--- accepted and resolved in a period, wherever they arrived
+-- accepted and resolved in a period wherever they arrived, open and overdue
 CREATE INDEX petitions_resolution ON petitions (unit_structure, unit_path,
-	resolution_start, resolved_day, on_time);
+	resolution_start, resolved_day, on_time, status, resolution_due);
 -- mass cases followed in a period
 CREATE INDEX petitions_mass ON petitions (unit_structure, unit_path,
 	received_day, mass_settled_day, source, forwarded_from)
@@ -37,5 +37,7 @@ DROP INDEX opinions_path;
 CREATE INDEX opinions_path ON opinions (unit_structure, unit_path, day,
 	channel, status, field, hot_spot, due_day);
 DROP INDEX dvk_models_path;
+-- (not unit_code: with it, SQLite would join units to the models of a
+-- whole structure through this index, for every unit)
 CREATE INDEX dvk_models_path ON dvk_models (unit_structure, unit_path, year,
-	unit_code, field, status, kind, outstanding, replicated_from);
+	field, status, kind, outstanding, replicated_from);
