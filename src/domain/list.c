@@ -30,20 +30,29 @@ list_count(struct store *st, const struct list_query *lq, int64_t *total,
 	return rc < 0 ? rc : 0;
 }
 
-int
-list_run(struct store *st, const struct list_query *lq, json_t **out,
+/* The sink of the next list_run on this thread (list.h). */
+static _Thread_local struct list_sink *list_cur;
+
+void
+list_sink_set(struct list_sink *s)
+{
+	list_cur = s;
+}
+
+/* The page query from offset, at most limit rows (limit < 0: all, on
+ * SQLite only); each row is appended to items, or given to sink and
+ * freed.  *n: the number of rows read. */
+static int
+list_page(struct store *st, const struct list_query *lq, int64_t limit,
+    int64_t offset, json_t *items, struct list_sink *sink, int64_t *n,
     struct err *e)
 {
 	struct stmt *q;
 	struct buf sql;
-	json_t *items;
-	int64_t total;
+	json_t *row;
 	int rc, i;
 
-	*out = NULL;
-	rc = list_count(st, lq, &total, e);
-	if (rc != 0)
-		return rc;
+	*n = 0;
 	buf_init(&sql, LIST_SQL_MAX);
 	buf_add_fmt(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?",
 	    lq->cols, lq->from, lq->order);
@@ -54,17 +63,71 @@ list_run(struct store *st, const struct list_query *lq, json_t **out,
 	if (rc != 0)
 		return rc;
 	i = lq->bind(q, lq->ctx);
-	stmt_bind_int(q, i++, lq->limit);
-	stmt_bind_int(q, i, lq->offset);
-	items = json_array();
+	stmt_bind_int(q, i++, limit);
+	stmt_bind_int(q, i, offset);
 	for (;;) {
 		rc = stmt_step(q, e);
 		if (rc != STEP_ROW)
 			break;
-		json_array_append_new(items, lq->row(q));
+		row = lq->row(q);
+		(*n)++;
+		if (sink == NULL) {
+			json_array_append_new(items, row);
+			continue;
+		}
+		rc = sink->row(sink->ctx, row, e);
+		json_decref(row);
+		if (rc != 0)
+			break;
 	}
 	stmt_finalize(q);
-	if (rc != STEP_DONE) {
+	return rc == STEP_DONE ? 0 : rc;
+}
+
+/* Every row to sink: one query on SQLite, pages on PostgreSQL. */
+static int
+list_sink_run(struct store *st, const struct list_query *lq,
+    struct list_sink *sink, int64_t total, struct err *e)
+{
+	int64_t off = 0, n;
+	int rc;
+
+	rc = sink->begin(sink->ctx, total, e);
+	if (rc != 0)
+		return rc;
+	if (store_kind(st) != STORE_PGSQL)
+		return list_page(st, lq, -1, 0, NULL, sink, &n, e);
+	do {
+		rc = list_page(st, lq, LIST_SINK_BATCH, off, NULL, sink, &n,
+		    e);
+		off += n;
+	} while (rc == 0 && n == LIST_SINK_BATCH);
+	return rc;
+}
+
+int
+list_run(struct store *st, const struct list_query *lq, json_t **out,
+    struct err *e)
+{
+	struct list_sink *sink = list_cur;
+	json_t *items;
+	int64_t total, n;
+	int rc;
+
+	*out = NULL;
+	list_cur = NULL;
+	rc = list_count(st, lq, &total, e);
+	if (rc != 0)
+		return rc;
+	items = json_array();
+	if (sink != NULL) {
+		sink->produced = true;
+		rc = list_sink_run(st, lq, sink, total, e);
+	} else {
+		rc = list_page(st, lq, lq->limit, lq->offset, items, NULL, &n,
+		    e);
+	}
+	if (rc != 0) {
 		json_decref(items);
 		return rc;
 	}

@@ -7,6 +7,7 @@
 #ifndef DOMAIN_LIST_H
 #define DOMAIN_LIST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -31,5 +32,33 @@ struct list_query {
 
 int	list_run(struct store *st, const struct list_query *lq, json_t **out,
 	    struct err *e);
+
+/*
+ * An export sink: instead of one page, every matching row of the next
+ * list_run on this thread goes to the sink (limit and offset ignored).
+ * The exporter (http/api_export.c) installs it with list_sink_set()
+ * around one list handler call and removes it with list_sink_set(NULL);
+ * the pointer is thread-local, so the handler itself needs no change.
+ * list_run counts, calls begin(total) (which may refuse, e.g. too many
+ * rows: its error is returned), then hands each row to row() (borrowed:
+ * list_run frees it right after) and sets produced.  The sink serves one
+ * list: it is spent after that list_run, and a later list_run of the
+ * same request runs normally.  *out is then {"items":[],"total":N}.
+ * On SQLite the rows come from one query without LIMIT (stepped, so
+ * memory stays bounded); on PostgreSQL, whose client reads a whole
+ * result at once, from pages of LIST_SINK_BATCH rows.
+ */
+#ifndef LIST_SINK_BATCH
+#define LIST_SINK_BATCH	20000
+#endif
+
+struct list_sink {
+	int	(*begin)(void *ctx, int64_t total, struct err *e);
+	int	(*row)(void *ctx, json_t *row, struct err *e);
+	void	*ctx;
+	bool	 produced;	/* set by list_run */
+};
+
+void	list_sink_set(struct list_sink *s);
 
 #endif

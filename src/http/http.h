@@ -47,6 +47,13 @@ struct req {
 	size_t			 out_len;
 	const char		*out_type;	/* static Content-Type */
 	char			 out_filename[128];	/* ASCII download name */
+	/* Instead of out: a file by descriptor (req_send_fd; closed by the
+	 * server), out_len bytes. */
+	int			 out_fd;
+	bool			 has_out_fd;
+	/* When set (an object of strings, borrowed): the query parameters
+	 * req_query reads instead of the URL's (exports, api_export.c). */
+	json_t			*query;
 	struct err		 err;
 	char			 set_cookie[256];
 };
@@ -81,6 +88,11 @@ extern const struct route api_directive_routes[];
 extern const struct route api_campaign_routes[];
 extern const struct route api_indicator_routes[];
 extern const struct route api_report_routes[];
+extern const struct route api_export_routes[];
+
+/* The GET route whose pattern matches path (r->params filled), or NULL
+ * (exports run a list's handler for another path, api_export.c). */
+const struct route *req_find_get_route(struct req *r, const char *path);
 
 /* Server settings and shared state handlers may need. */
 const struct session_conf *req_session_conf(const struct req *r);
@@ -123,6 +135,10 @@ int	req_param_id(struct req *r, int i, int64_t *out);
 /* Hand back a file: takes ownership of bytes (malloc'd). */
 void	req_send_file(struct req *r, char *bytes, size_t len,
 	    const char *type, const char *filename);
+/* Hand back a file by descriptor: takes ownership of fd (closed by the
+ * server, also on error); len bytes from offset 0. */
+void	req_send_fd(struct req *r, int fd, size_t len, const char *type,
+	    const char *filename);
 /* Header value or NULL. */
 const char *req_header(struct req *r, const char *name);
 

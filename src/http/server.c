@@ -181,7 +181,11 @@ req_query(struct req *r, const char *name, const char **out)
 {
 	const char *v;
 
-	v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+	if (r->query != NULL)
+		v = json_string_value(json_object_get(r->query, name));
+	else
+		v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
+		    name);
 	*out = NULL;
 	if (v == NULL)
 		return 0;
@@ -472,7 +476,7 @@ static const struct route *const route_tables[] = {
 	api_routes, api_reception_routes, api_petition_routes,
 	api_dialogue_routes, api_dvk_routes, api_emulation_routes,
 	api_democracy_routes, api_supervision_routes, api_directive_routes, api_campaign_routes,
-	api_indicator_routes, api_report_routes,
+	api_indicator_routes, api_report_routes, api_export_routes,
 	NULL
 };
 
@@ -496,6 +500,40 @@ find_route(struct req *r, bool *path_found)
 		}
 	}
 	return NULL;
+}
+
+const struct route *
+req_find_get_route(struct req *r, const char *path)
+{
+	const struct route *rt;
+
+	for (int t = 0; route_tables[t] != NULL; t++)
+		for (rt = route_tables[t]; rt->pattern != NULL; rt++)
+			if (strcmp(rt->method, "GET") == 0 &&
+			    route_match(rt->pattern, path, r))
+				return rt;
+	return NULL;
+}
+
+/* Drop a file answer not sent (an error came after it). */
+static void
+req_drop_fd(struct req *r)
+{
+	if (r->has_out_fd)
+		close(r->out_fd);
+	r->has_out_fd = false;
+}
+
+void
+req_send_fd(struct req *r, int fd, size_t len, const char *type,
+    const char *filename)
+{
+	req_drop_fd(r);
+	r->out_fd = fd;
+	r->has_out_fd = true;
+	r->out_len = len;
+	r->out_type = type;
+	snprintf(r->out_filename, sizeof(r->out_filename), "%s", filename);
 }
 
 void
@@ -691,9 +729,18 @@ send_file(struct req *r)
 	enum MHD_Result ret;
 	char cd[200];
 
-	resp = MHD_create_response_from_buffer(r->out_len, r->out_bytes,
-	    MHD_RESPMEM_MUST_FREE);
-	r->out_bytes = NULL;
+	if (r->has_out_fd) {
+		/* MHD owns (and closes) the descriptor from here on. */
+		resp = MHD_create_response_from_fd((uint64_t)r->out_len,
+		    r->out_fd);
+		if (resp == NULL)
+			close(r->out_fd);
+		r->has_out_fd = false;
+	} else {
+		resp = MHD_create_response_from_buffer(r->out_len,
+		    r->out_bytes, MHD_RESPMEM_MUST_FREE);
+		r->out_bytes = NULL;
+	}
 	if (resp == NULL)
 		return MHD_NO;
 	MHD_add_response_header(resp, "Content-Type", r->out_type);
@@ -731,9 +778,10 @@ finish(struct req *r)
 		r->out_text = NULL;
 		free(r->out_bytes);
 		r->out_bytes = NULL;
+		req_drop_fd(r);
 		render_error(r, rc);
 	}
-	if (r->out_bytes != NULL)
+	if (r->out_bytes != NULL || r->has_out_fd)
 		return send_file(r);
 	if (r->out == NULL && r->out_text == NULL)
 		r->out = json_object();
@@ -848,6 +896,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	json_decref(r->out);
 	free(r->out_text);
 	free(r->out_bytes);
+	req_drop_fd(r);
 	json_decref(r->body_json);
 	jbind_strings_release(&r->strings);
 	buf_release(&r->body);

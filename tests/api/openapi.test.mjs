@@ -1313,6 +1313,29 @@ describe('the running server conforms to docs/openapi.yaml', () => {
 		await call(anon, 'DELETE', '/reports/1', { csrf: 'x'.repeat(32), expect: 401 });
 	});
 
+	it('exports of any list to XLSX (issue 6)', async () => {
+		await call(admin, 'POST', '/organizations', { body: { name: 'Hội Nông dân xã A (xuất)', type: 'mass_organization', unit: refA }, expect: 201 });
+		await call(admin, 'POST', '/users', { body: { username: 'oa.exp.viewer', full_name: 'Xem danh sách', password: 'viewer-exp-pass', role: 'viewer', unit: refA }, expect: 201 });
+		const apiV = client(srv.url, await login(srv.url, 'oa.exp.viewer', 'viewer-exp-pass'));
+		const columns = [{ key: 'name', label: 'Tên tổ chức' }, { key: 'unit.name', label: 'Đơn vị' },
+			{ key: 'type', label: 'Loại', values: { mass_organization: 'Đoàn thể' } }];
+		const body = { path: '/api/v1/organizations', query: { type: 'mass_organization' }, columns, title: 'Danh sách tổ chức',
+			filename: 'to-chuc.xlsx', token: 'oa-export-1' };
+		const x = await call(apiV, 'POST', '/exports', { body, expect: 200 });
+		assert.equal(x.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		assert.ok(findOperation('POST', '/exports').op.responses['200'].content[x.headers.get('content-type')]);
+		await call(apiV, 'GET', '/exports/oa-export-1', { expect: 200 });
+		await call(admin, 'GET', '/exports/oa-export-1', { expect: 404 });
+		await call(anon, 'GET', '/exports/oa-export-1', { expect: 401 });
+		await call(admin, 'POST', '/exports', { body: { ...body, columns: [] }, expect: 400 });
+		await call(admin, 'POST', '/exports', { body: { ...body, path: '/api/v1/me' }, expect: 400 });
+		await call(admin, 'POST', '/exports', { body: { ...body, path: '/api/v1/nowhere' }, expect: 404 });
+		await call(admin, 'POST', '/exports', { body, csrf: '', expect: 403 });
+		await call(admin, 'POST', '/exports', { raw: 'x', contentType: 'text/plain', expect: 415 });
+		await call(admin, 'POST', '/exports', { raw: JSON.stringify({ ...body, title: 'x'.repeat(70000) }), expect: 413 });
+		await call(anon, 'POST', '/exports', { body, csrf: 'x'.repeat(32), expect: 401 });
+	});
+
 	it('every documented operation was called, and the exchanges conform', () => {
 		const missing = operations.filter((o) => !seen.has(o.key)).map((o) => o.key);
 		assert.deepEqual(missing, [], 'operations never called');

@@ -99,6 +99,31 @@ export function apiUrl(path, params) {
 	return BASE + path + query(params);
 }
 
+/** The ApiError of a failed file answer (JSON error body, or `fallback` with the status). */
+async function fileError(res, fallback) {
+	let err = null;
+	try {
+		err = (await res.json()).error;
+	} catch {
+		err = null;
+	}
+	if (res.status === 401 && unauthenticatedHandler) unauthenticatedHandler();
+	return new ApiError(res.status, err ? err.code : 'http_' + res.status,
+		(err && err.message) || `${fallback} (mã ${res.status}).`, err && err.field);
+}
+
+/** Hand a Blob to the browser as a download named `filename`. */
+export function saveBlob(blob, filename) {
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = filename;
+	document.body.appendChild(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 /**
  * Download a file answer (GET) and hand it to the browser as `filename`;
  * an error answer becomes an ApiError with the server's Vietnamese message.
@@ -110,26 +135,51 @@ export async function download(path, params, filename) {
 	} catch {
 		throw new ApiError(0, 'network', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
 	}
-	if (!res.ok) {
-		let err = null;
-		try {
-			err = (await res.json()).error;
-		} catch {
-			err = null;
-		}
-		if (res.status === 401 && unauthenticatedHandler) unauthenticatedHandler();
-		throw new ApiError(res.status, err ? err.code : 'http_' + res.status,
-			(err && err.message) || `Không tải được tệp (mã ${res.status}).`, err && err.field);
+	if (!res.ok) throw await fileError(res, 'Không tải được tệp');
+	saveBlob(await res.blob(), filename);
+}
+
+/**
+ * Export a whole list to XLSX (POST /exports, docs/API.md): `spec` is
+ * {path, query, columns, title, filename, token}.  Resolves the file as a
+ * Blob; an error answer becomes an ApiError with the server's message.
+ * The progress is read meanwhile with exportProgress(token).
+ */
+export async function exportList(spec) {
+	let res;
+	try {
+		res = await fetch(BASE + '/exports', {
+			method: 'POST',
+			credentials: 'same-origin',
+			cache: 'no-store',
+			headers: {
+				Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json',
+				'Content-Type': 'application/json',
+				'X-CSRF-Token': csrfToken,
+			},
+			body: JSON.stringify(spec),
+		});
+	} catch {
+		throw new ApiError(0, 'network', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.');
 	}
-	const blob = await res.blob();
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.appendChild(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10000);
+	if (!res.ok) throw await fileError(res, 'Không xuất được tệp Excel');
+	return res.blob();
+}
+
+/**
+ * The progress of an export: {state, done, total} (total -1 until counted),
+ * or null while the server does not know the token yet (or on any error).
+ */
+export async function exportProgress(token) {
+	try {
+		const res = await fetch(`${BASE}/exports/${encodeURIComponent(token)}`, {
+			credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' },
+		});
+		if (!res.ok) return null;
+		return await res.json();
+	} catch {
+		return null;
+	}
 }
 
 /**

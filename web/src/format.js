@@ -32,6 +32,9 @@ export const STRUCTURES = [
 	{ value: 2024, label: 'Cơ cấu 3 cấp (trước 01/7/2025)', short: 'cơ cấu 2024' },
 ];
 
+/** Values map of the structure numbers (for exports). */
+export const STRUCTURE_LABELS = Object.fromEntries(STRUCTURES.map((x) => [x.value, x.label]));
+
 export function structureShort(s) {
 	const f = STRUCTURES.find((x) => x.value === Number(s));
 	return f ? f.short : `cơ cấu ${s}`;

@@ -1,7 +1,9 @@
-// Pagination: "Trang x / y", total count in vi-VN, previous / next.
+// Pagination: "Trang x / y", total count in vi-VN, previous / next; with
+// `exportSpec` (see ExportButton.jsx) also "Xuất Excel" for the whole list.
 import { formatNumber } from '../format.js';
+import { ExportButton } from './ExportButton.jsx';
 
-export function Pager({ total, limit, offset, onChange, testid = 'pager', noun = 'mục' }) {
+export function Pager({ total, limit, offset, onChange, testid = 'pager', noun = 'mục', exportSpec }) {
 	const pages = Math.max(1, Math.ceil((total || 0) / limit));
 	const page = Math.min(pages, Math.floor((offset || 0) / limit) + 1);
 	const go = (p) => onChange(Math.max(0, (p - 1) * limit));
@@ -10,6 +12,7 @@ export function Pager({ total, limit, offset, onChange, testid = 'pager', noun =
 			<span class="pager-total" data-testid={`${testid}-total`}>
 				Tổng số: <strong>{formatNumber(total || 0)}</strong> {noun}
 			</span>
+			{exportSpec && total > 0 ? <ExportButton spec={exportSpec} testid={`${testid}-export`} /> : null}
 			<span class="pager-controls">
 				<button
 					type="button"

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import {
 	AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, FIELD_LABELS, formatDateTime, orgTypeLabel,
-	parseViDate, roleLabel, structureShort,
+	STRUCTURE_LABELS, parseViDate, roleLabel, structureShort,
 } from '../format.js';
 import { Pager } from '../components/Pager.jsx';
 import { Alert, Field, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -178,7 +178,19 @@ export function AuditPage() {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="audit-pager" noun="mục" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="audit-pager" noun="mục"
+				exportSpec={{
+					path: '/audit', query: filters, title: 'Nhật ký hệ thống', filename: 'nhat-ky-he-thong',
+					columns: [
+						{ key: 'at', label: 'Thời gian' },
+						{ key: 'actor.username', label: 'Người thực hiện' },
+						{ key: 'action', label: 'Hành động', values: AUDIT_ACTION_LABELS },
+						{ key: 'entity', label: 'Đối tượng', values: AUDIT_ENTITY_LABELS },
+						{ key: 'entity_id', label: 'Mã đối tượng' },
+						{ key: 'unit.code', label: 'Mã đơn vị' },
+						{ key: 'unit.structure', label: 'Cơ cấu', values: STRUCTURE_LABELS },
+					],
+				}} /> : null}
 		</section>
 	);
 }

@@ -241,7 +241,22 @@ export function CampaignsPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="campaign-pager" noun="hoạt động" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="campaign-pager" noun="hoạt động"
+				exportSpec={{
+					path: '/campaigns', query: { ...unitParams(f.unit), kind: f.kind, q }, title: 'Danh sách hoạt động phong trào, vận động',
+					filename: 'hoat-dong-phong-trao',
+					columns: [
+						{ key: 'title', label: 'Hoạt động' },
+						{ key: 'kind_name', label: 'Loại hoạt động' },
+						{ key: 'day', label: 'Ngày' },
+						{ key: 'end_day', label: 'Đến ngày' },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'unit.name', label: 'Địa bàn' },
+						{ key: 'place', label: 'Địa điểm' },
+						{ key: 'target_name', label: 'Đối tượng' },
+						...QTY.map((x) => (x.km ? { key: x.key, label: x.label.replace('(km)', '(m)') } : { key: x.key, label: x.label })),
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -379,7 +394,18 @@ export function OrgChangesPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="change-pager" noun="bản ghi" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="change-pager" noun="bản ghi"
+				exportSpec={{
+					path: '/org-changes', query: unitParams(unit), title: 'Danh sách kiện toàn chức danh', filename: 'kien-toan-chuc-danh',
+					columns: [
+						{ key: 'day', label: 'Ngày' },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'position_name', label: 'Chức danh' },
+						{ key: 'change_kind_name', label: 'Hình thức' },
+						{ key: 'person_name', label: 'Họ và tên' },
+					],
+				}} /> : null}
 		</section>
 	);
 }

@@ -340,7 +340,24 @@ export function DemocracyVotesPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF({ ...f, offset: o })} testid="dc-votes-pager" noun="cuộc" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF({ ...f, offset: o })} testid="dc-votes-pager" noun="cuộc"
+				exportSpec={{
+					path: '/democracy/votes', query: { ...unitParams(f.unit), matter: f.matter },
+					title: 'Danh sách cuộc bàn và quyết định, lấy ý kiến', filename: 'bieu-quyet',
+					columns: [
+						{ key: 'day', label: 'Ngày' },
+						{ key: 'subject', label: 'Nội dung' },
+						{ key: 'matter_name', label: 'Loại nội dung' },
+						{ key: 'village.name', label: 'Thôn, tổ dân phố' },
+						{ key: 'unit.name', label: 'Xã, phường' },
+						{ key: 'total_households', label: 'Tổng số hộ' },
+						{ key: 'present', label: 'Tham dự' },
+						{ key: 'yes', label: 'Tán thành' },
+						{ key: 'no', label: 'Không tán thành' },
+						{ key: 'abstain', label: 'Không ý kiến' },
+						{ key: 'outcome.result', label: 'Kết quả', values: OUTCOME_LABELS },
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -452,7 +469,21 @@ export function DemocracyDisclosuresPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF({ ...f, offset: o })} noun="nội dung" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF({ ...f, offset: o })} testid="dc-disc-pager" noun="nội dung"
+				exportSpec={{
+					path: '/democracy/disclosures', query: { ...unitParams(f.unit), group: f.group },
+					title: 'Danh sách nội dung công khai thông tin', filename: 'cong-khai-thong-tin',
+					columns: [
+						{ key: 'title', label: 'Nội dung' },
+						{ key: 'group.name', label: 'Nhóm nội dung' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'channels', label: 'Hình thức', values: chans },
+						{ key: 'from_day', label: 'Công khai từ ngày' },
+						{ key: 'end_day', label: 'Đến ngày' },
+						{ key: 'due_day', label: 'Hạn công khai' },
+						{ key: 'late', label: 'Chậm' },
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -570,7 +601,21 @@ export function DemocracyBoardsPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF({ ...f, offset: o })} noun="ban" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF({ ...f, offset: o })} testid="dc-boards-pager" noun="ban"
+				exportSpec={{
+					path: '/democracy/boards', query: { ...unitParams(f.unit), kind: f.kind },
+					title: 'Danh sách Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng', filename: 'ban-ttnd-gsdtcd',
+					columns: [
+						{ key: 'name', label: 'Tên ban' },
+						{ key: 'project_name', label: 'Dự án' },
+						{ key: 'kind', label: 'Loại', values: kinds },
+						{ key: 'term_start', label: 'Nhiệm kỳ từ ngày' },
+						{ key: 'term_end', label: 'Nhiệm kỳ đến ngày' },
+						{ key: 'dissolved_day', label: 'Ngày giải thể' },
+						{ key: 'active', label: 'Còn hoạt động' },
+						{ key: 'members', label: 'Thành viên' },
+					],
+				}} /> : null}
 			{canWrite(user) ? (
 				<form class="card form-card" onSubmit={add} noValidate>
 					<h2>Thành lập ban</h2>

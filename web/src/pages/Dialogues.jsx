@@ -8,6 +8,7 @@ import { api } from '../api.js';
 import { formatDay, formatNumber, formatRate, isAdmin, navigate, todayDay } from '../format.js';
 import { label } from '../labels.js';
 import { Attachments } from '../components/Attachments.jsx';
+import { valueMap } from '../components/ExportButton.jsx';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField } from '../components/UnitPicker.jsx';
 import { Alert, Field, fieldError, useDebounced, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -172,7 +173,22 @@ export function DialoguesPage({ user, query }) {
 				</table>
 			</div>
 			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))}
-				testid="dialogue-pager" noun="hội nghị" /> : null}
+				testid="dialogue-pager" noun="hội nghị"
+				exportSpec={{
+					path: '/dialogues', query: { ...unitParams(f.unit), group: f.group, from: f.from, to: f.to },
+					title: 'Danh sách hội nghị đối thoại', filename: 'hoi-nghi-doi-thoai',
+					columns: [
+						{ key: 'day', label: 'Ngày' },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'host_name', label: 'Người chủ trì' },
+						{ key: 'host_title', label: 'Chức vụ người chủ trì' },
+						{ key: 'target_group', label: 'Đối tượng', values: toMap(groups) },
+						{ key: 'place', label: 'Địa điểm' },
+						{ key: 'participants', label: 'Người tham gia' },
+						{ key: 'opinions', label: 'Ý kiến' },
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -582,7 +598,31 @@ export function OpinionsPage({ user, query }) {
 				))}
 				{items && !items.length ? <li class="muted">Không có ý kiến nào.</li> : null}
 			</ul>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="opinion-pager" noun="ý kiến" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="opinion-pager" noun="ý kiến"
+				exportSpec={{
+					path: '/opinions',
+					query: {
+						...unitParams(f.unit), channel: f.channel, field: f.field, status: f.status, hot_spot: f.hot,
+						overdue: f.overdue ? 1 : '', q,
+					},
+					title: 'Danh sách ý kiến, kiến nghị của Nhân dân', filename: 'y-kien-kien-nghi',
+					columns: [
+						{ key: 'day', label: 'Ngày' },
+						{ key: 'channel', label: 'Kênh', values: toMap(channels) },
+						{ key: 'content', label: 'Nội dung' },
+						{ key: 'field', label: 'Lĩnh vực', values: valueMap(fields) },
+						{ key: 'raised_by', label: 'Người nêu' },
+						{ key: 'place', label: 'Địa điểm' },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'status', label: 'Tình trạng', values: OPINION_STATUS_LABELS },
+						{ key: 'hot_spot', label: 'Điểm nóng' },
+						{ key: 'forwarded_to', label: 'Đã chuyển đến' },
+						{ key: 'due_day', label: 'Hạn trả lời' },
+						{ key: 'overdue', label: 'Quá hạn trả lời' },
+						{ key: 'answer', label: 'Trả lời' },
+						{ key: 'answered_day', label: 'Ngày trả lời' },
+					],
+				}} /> : null}
 		</section>
 	);
 }

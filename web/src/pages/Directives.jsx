@@ -120,7 +120,23 @@ export function DirectivesPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="directive-pager" noun="văn bản" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="directive-pager" noun="văn bản"
+				exportSpec={{
+					path: '/directives', query: { ...unitParams(f.unit), kind: f.kind, year: f.year, q },
+					title: 'Danh sách văn bản chỉ đạo', filename: 'van-ban-chi-dao',
+					columns: [
+						{ key: 'number', label: 'Số, ký hiệu' },
+						{ key: 'kind_name', label: 'Loại văn bản' },
+						{ key: 'abstract', label: 'Trích yếu' },
+						{ key: 'issuer', label: 'Cơ quan ban hành' },
+						{ key: 'issued_day', label: 'Ngày ban hành' },
+						{ key: 'org.name', label: 'Tổ chức theo dõi' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'tasks.total', label: 'Số nhiệm vụ' },
+						{ key: 'tasks.done', label: 'Nhiệm vụ hoàn thành' },
+						{ key: 'tasks.percent', label: 'Tiến độ (%)' },
+					],
+				}} /> : null}
 		</section>
 	);
 }

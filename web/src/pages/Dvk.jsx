@@ -148,7 +148,21 @@ export function DvkPage({ user, query }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="dvk-pager" noun="mô hình" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="dvk-pager" noun="mô hình"
+				exportSpec={{
+					path: '/dvk-models', query: { ...unitParams(f.unit), field: f.field, kind: f.kind, status: f.status, year: f.year, q },
+					title: 'Danh sách mô hình, điển hình “Dân vận khéo”', filename: 'dan-van-kheo',
+					columns: [
+						{ key: 'name', label: 'Tên mô hình, điển hình' },
+						{ key: 'outstanding', label: 'Tiêu biểu' },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'field', label: 'Lĩnh vực', values: fieldsMap(fields) },
+						{ key: 'kind', label: 'Loại', values: KIND_LABELS },
+						{ key: 'year', label: 'Năm' },
+						{ key: 'status', label: 'Tình trạng', values: MODEL_STATUS },
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -398,7 +412,20 @@ export function BreakthroughPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{list.data ? <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="task-pager" noun="nhiệm vụ" /> : null}
+			{list.data ? <Pager total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="task-pager" noun="nhiệm vụ"
+				exportSpec={{
+					path: '/breakthrough-tasks', query: { ...unitParams(unit), year },
+					title: `Danh sách nhiệm vụ đột phá năm ${year}`, filename: `nhiem-vu-dot-pha-nam-${year}`,
+					columns: [
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'year', label: 'Năm' },
+						{ key: 'title', label: 'Nhiệm vụ' },
+						{ key: 'progress', label: 'Tiến độ (%)' },
+						{ key: 'status', label: 'Tình trạng', values: TASK_STATUS },
+						{ key: 'evaluation', label: 'Đánh giá' },
+					],
+				}} /> : null}
 			{canWrite(user) ? (
 				<form class="card form-card" onSubmit={add} noValidate data-testid="task-form">
 					<h2>Đăng ký nhiệm vụ đột phá năm {year}</h2>

@@ -620,7 +620,24 @@ function EntriesList({ catalogue, unit, period, periodLabel, indicator, onIndica
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="ind-entries-pager" noun="số liệu" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="ind-entries-pager" noun="số liệu"
+				exportSpec={{
+					path: '/indicator-values',
+					query: {
+						indicator, structure: unit ? unit.structure : undefined, unit: unit ? unit.code : undefined,
+						period: onlyPeriod ? period : undefined,
+					},
+					title: 'Danh sách số liệu chỉ tiêu đã nhập', filename: 'so-lieu-chi-tieu',
+					columns: [
+						{ key: 'indicator_name', label: 'Chỉ tiêu' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'unit.code', label: 'Mã đơn vị' },
+						{ key: 'period', label: 'Kỳ' },
+						{ key: 'value', label: 'Giá trị' },
+						{ key: 'source', label: 'Nguồn' },
+						{ key: 'note', label: 'Ghi chú' },
+					],
+				}} /> : null}
 		</div>
 	);
 }

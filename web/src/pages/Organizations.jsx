@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { ORG_TYPES, formatDateTime, isAdmin, orgTypeLabel, structureShort } from '../format.js';
+import { ORG_TYPES, ORG_TYPE_LABELS, STRUCTURE_LABELS, formatDateTime, isAdmin, orgTypeLabel, structureShort } from '../format.js';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField, unitText } from '../components/UnitPicker.jsx';
 import { Alert, ConfirmButton, Field, fieldError, useDebounced, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -95,14 +95,13 @@ export function OrganizationsPage({ user }) {
 	const [message, setMessage] = useState(null);
 	const [actionError, setActionError] = useState(null);
 
-	const list = useLoader(() => api.get('/organizations', {
+	const params = {
 		structure: unit ? unit.structure : undefined,
 		unit: unit ? unit.code : undefined,
 		type,
 		q: dq,
-		limit: LIMIT,
-		offset,
-	}), [unit && unit.structure, unit && unit.code, type, dq, offset]);
+	};
+	const list = useLoader(() => api.get('/organizations', { ...params, limit: LIMIT, offset }), [unit && unit.structure, unit && unit.code, type, dq, offset]);
 
 	const resetPage = (fn) => (v) => { fn(v); setOffset(0); };
 
@@ -219,7 +218,19 @@ export function OrganizationsPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="org-pager" noun="tổ chức" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="org-pager" noun="tổ chức"
+				exportSpec={{
+					path: '/organizations', query: params, title: 'Danh sách tổ chức', filename: 'to-chuc',
+					columns: [
+						{ key: 'name', label: 'Tên tổ chức' },
+						{ key: 'type', label: 'Loại', values: ORG_TYPE_LABELS },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'unit.code', label: 'Mã đơn vị' },
+						{ key: 'unit.structure', label: 'Cơ cấu', values: STRUCTURE_LABELS },
+						{ key: 'created_at', label: 'Ngày tạo' },
+						{ key: 'updated_at', label: 'Cập nhật' },
+					],
+				}} /> : null}
 		</section>
 	);
 }

@@ -13,6 +13,7 @@ import {
 	MANUAL_SOURCES, OPEN_STATUSES, PETITION_DIRECTION_LABELS, SOURCE_LABELS, STATUS_LABELS, label,
 } from '../labels.js';
 import { Attachments } from '../components/Attachments.jsx';
+import { valueMap } from '../components/ExportButton.jsx';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField } from '../components/UnitPicker.jsx';
 import { Alert, Field, fieldError, useDebounced, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -76,12 +77,14 @@ export function PetitionsPage({ user, query }) {
 	const set = (k) => (v) => setF((x) => ({ ...x, [k]: v, offset: 0 }));
 	const datesOk = f.from !== null && f.to !== null;
 
-	const list = useLoader(() => (datesOk ? api.get('/petitions', {
+	const params = {
 		structure: f.unit ? f.unit.structure : undefined,
 		unit: f.unit ? f.unit.code : undefined,
 		due: f.due, q: f.q, status: f.status, classification: f.classification, field: f.field, source: f.source,
-		mass_case: f.mass_case, from: f.from, to: f.to, limit: LIMIT, offset: f.offset,
-	}) : Promise.resolve(null)), [f.due, f.q, f.status, f.classification, f.field, f.source, f.mass_case,
+		mass_case: f.mass_case, from: f.from, to: f.to,
+	};
+	const list = useLoader(() => (datesOk ? api.get('/petitions', { ...params, limit: LIMIT, offset: f.offset })
+		: Promise.resolve(null)), [f.due, f.q, f.status, f.classification, f.field, f.source, f.mass_case,
 		f.unit && f.unit.structure, f.unit && f.unit.code, f.from, f.to, f.offset]);
 	const data = list.data;
 	const filtered = Object.keys(EMPTY_FILTERS).some((k) => k !== 'offset' && k !== 'due' && f[k] !== EMPTY_FILTERS[k]);
@@ -193,7 +196,27 @@ export function PetitionsPage({ user, query }) {
 			</div>
 			{data ? (
 				<Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))}
-					testid="petition-pager" noun="đơn" />
+					testid="petition-pager" noun="đơn" exportSpec={{
+						path: '/petitions', query: params, title: 'Danh sách đơn thư', filename: 'don-thu',
+						columns: [
+							{ key: 'tracking_code', label: 'Mã đơn' },
+							{ key: 'received_day', label: 'Ngày nhận' },
+							{ key: 'source', label: 'Nguồn đơn', values: SOURCE_LABELS },
+							{ key: 'subject', label: 'Tiêu đề' },
+							{ key: 'petitioner.name', label: 'Người gửi' },
+							{ key: 'anonymous', label: 'Nặc danh' },
+							{ key: 'mass_case', label: 'Vụ việc đông người' },
+							{ key: 'repeat_count', label: 'Số đơn trùng gộp vào' },
+							{ key: 'classification', label: 'Phân loại', values: CLASSIFICATION_LABELS },
+							{ key: 'field', label: 'Lĩnh vực', values: valueMap(fields) },
+							{ key: 'org.name', label: 'Cơ quan nhận' },
+							{ key: 'unit.name', label: 'Đơn vị' },
+							{ key: 'status', label: 'Trạng thái', values: STATUS_LABELS },
+							{ key: 'handling_due', label: 'Hạn xử lý đơn' },
+							{ key: 'resolution_due', label: 'Hạn giải quyết' },
+							{ key: 'resolved_day', label: 'Ngày có kết quả' },
+						],
+					}} />
 			) : null}
 		</section>
 	);

@@ -132,7 +132,21 @@ export function SessionsPage({ user, query }) {
 			</div>
 			{data ? (
 				<Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))}
-					testid="session-pager" noun="buổi tiếp" />
+					testid="session-pager" noun="buổi tiếp" exportSpec={{
+						path: '/reception/sessions', query: { ...unitParams(f.unit), kind: f.kind, from: f.from, to: f.to },
+						title: 'Danh sách buổi tiếp công dân', filename: 'tiep-cong-dan',
+						columns: [
+							{ key: 'day', label: 'Ngày tiếp' },
+							{ key: 'kind', label: 'Loại', values: SESSION_KIND_LABELS },
+							{ key: 'delegated', label: 'Cấp phó tiếp thay' },
+							{ key: 'org.name', label: 'Cơ quan, tổ chức tiếp' },
+							{ key: 'unit.name', label: 'Đơn vị' },
+							{ key: 'place', label: 'Địa điểm' },
+							{ key: 'host_name', label: 'Người chủ trì' },
+							{ key: 'visits', label: 'Lượt tiếp' },
+							{ key: 'persons', label: 'Số người' },
+						],
+					}} />
 			) : null}
 		</section>
 	);
@@ -1000,7 +1014,20 @@ export function SchedulesPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="schedule-pager" noun="lịch" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="schedule-pager" noun="lịch"
+				exportSpec={{
+					path: '/reception/schedules', query: unitParams(unit), title: 'Danh sách lịch tiếp công dân của người đứng đầu',
+					filename: 'lich-tiep-cong-dan',
+					columns: [
+						{ key: 'leader_name', label: 'Lãnh đạo' },
+						{ key: 'leader_title', label: 'Chức vụ' },
+						{ key: 'org.name', label: 'Cơ quan, tổ chức' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'rule_id', label: 'Quy định' },
+						{ key: 'valid_from', label: 'Hiệu lực từ ngày' },
+						{ key: 'valid_to', label: 'Hiệu lực đến ngày' },
+					],
+				}} /> : null}
 			<details class="card">
 				<summary>Quy định về số ngày tiếp công dân của người đứng đầu</summary>
 				<div class="table-wrap">

@@ -193,7 +193,21 @@ export function ReportsPage({ user }) {
 						</tbody>
 					</table>
 				</div>
-				{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="rp-pager" noun="báo cáo" /> : null}
+				{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="rp-pager" noun="báo cáo"
+					exportSpec={{
+						path: '/reports',
+						query: { structure: unit ? unit.structure : undefined, unit: unit ? unit.code : undefined, template, status },
+						title: 'Danh sách báo cáo định kỳ', filename: 'bao-cao-dinh-ky',
+						columns: [
+							{ key: 'template', label: 'Báo cáo', values: Object.fromEntries(tpl.items.map((t) => [t.code, t.name])) },
+							{ key: 'unit.name', label: 'Đơn vị' },
+							{ key: 'unit.code', label: 'Mã đơn vị' },
+							{ key: 'period', label: 'Kỳ báo cáo' },
+							{ key: 'status', label: 'Trạng thái', values: STATUS_TEXT },
+							{ key: 'number', label: 'Số' },
+							{ key: 'issued_day', label: 'Ngày ban hành' },
+						],
+					}} /> : null}
 			</div>
 		</section>
 	);

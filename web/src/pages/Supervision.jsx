@@ -111,7 +111,23 @@ export function SupervisionPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="sup-pager" noun="cuộc giám sát" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="sup-pager" noun="cuộc giám sát"
+				exportSpec={{
+					path: '/supervisions', query: { ...unitParams(f.unit), topic: f.topic, form: f.form, status: f.status, q },
+					title: 'Danh sách cuộc giám sát', filename: 'giam-sat',
+					columns: [
+						{ key: 'title', label: 'Cuộc giám sát' },
+						{ key: 'topic', label: 'Chủ đề', values: topics },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'form', label: 'Hình thức', values: forms },
+						{ key: 'from_day', label: 'Từ ngày' },
+						{ key: 'to_day', label: 'Đến ngày' },
+						{ key: 'unit_count', label: 'Số địa bàn' },
+						{ key: 'recommendation_count', label: 'Số kiến nghị' },
+						{ key: 'status', label: 'Tình trạng', values: SUP_STATUS },
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -423,7 +439,21 @@ export function CriticismPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="crit-pager" noun="dự thảo" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="crit-pager" noun="dự thảo"
+				exportSpec={{
+					path: '/criticism-drafts', query: { ...unitParams(f.unit), level: f.level, doc_type: f.doc_type, q },
+					title: 'Danh sách dự thảo văn bản được phản biện xã hội', filename: 'phan-bien-xa-hoi',
+					columns: [
+						{ key: 'title', label: 'Dự thảo văn bản' },
+						{ key: 'org.name', label: 'Tổ chức phản biện' },
+						{ key: 'issuer', label: 'Cơ quan soạn thảo' },
+						{ key: 'level', label: 'Cấp', values: levels },
+						{ key: 'doc_type', label: 'Loại', values: types },
+						{ key: 'received_day', label: 'Ngày nhận' },
+						{ key: 'comment_count', label: 'Số ý kiến' },
+						{ key: 'accepted_count', label: 'Số ý kiến được tiếp thu' },
+					],
+				}} /> : null}
 		</section>
 	);
 }
@@ -652,7 +682,22 @@ export function PartyBuildingPage({ user }) {
 				))}
 				{data && !data.items.length ? <li class="muted">Chưa có ý kiến góp ý nào.</li> : null}
 			</ul>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="pb-pager" noun="ý kiến" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={f.offset} onChange={(o) => setF((x) => ({ ...x, offset: o }))} testid="pb-pager" noun="ý kiến"
+				exportSpec={{
+					path: '/opinions', query: { ...unitParams(f.unit), channel: 'party_building', status: f.status },
+					title: 'Danh sách ý kiến góp ý xây dựng Đảng, xây dựng chính quyền', filename: 'gop-y-xay-dung-dang',
+					columns: [
+						{ key: 'day', label: 'Ngày' },
+						{ key: 'org.name', label: 'Tổ chức' },
+						{ key: 'content', label: 'Nội dung' },
+						{ key: 'raised_by', label: 'Người góp ý' },
+						{ key: 'status', label: 'Tình trạng', values: OPINION_STATUS_LABELS },
+						{ key: 'forwarded_to', label: 'Đã chuyển đến' },
+						{ key: 'due_day', label: 'Hạn trả lời' },
+						{ key: 'answer', label: 'Trả lời' },
+						{ key: 'answered_day', label: 'Ngày trả lời' },
+					],
+				}} /> : null}
 		</section>
 	);
 }

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { ROLES, formatDateTime, roleLabel, structureShort } from '../format.js';
+import { ROLES, ROLE_LABELS, STRUCTURE_LABELS, formatDateTime, roleLabel, structureShort } from '../format.js';
 import { Pager } from '../components/Pager.jsx';
 import { UnitField } from '../components/UnitPicker.jsx';
 import { Alert, Field, fieldError, useDebounced, useLoader, usePageTitle } from '../components/ui.jsx';
@@ -291,7 +291,20 @@ export function UsersPage({ user }) {
 					</tbody>
 				</table>
 			</div>
-			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="user-pager" noun="người dùng" /> : null}
+			{data ? <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} testid="user-pager" noun="người dùng"
+				exportSpec={{
+					path: '/users', query: { q: dq, role }, title: 'Danh sách người dùng', filename: 'nguoi-dung',
+					columns: [
+						{ key: 'username', label: 'Tên đăng nhập' },
+						{ key: 'full_name', label: 'Họ và tên' },
+						{ key: 'role', label: 'Vai trò', values: ROLE_LABELS },
+						{ key: 'unit.name', label: 'Đơn vị' },
+						{ key: 'unit.code', label: 'Mã đơn vị' },
+						{ key: 'unit.structure', label: 'Cơ cấu', values: STRUCTURE_LABELS },
+						{ key: 'disabled', label: 'Đã khoá' },
+						{ key: 'created_at', label: 'Ngày tạo' },
+					],
+				}} /> : null}
 		</section>
 	);
 }
