@@ -38,8 +38,9 @@ setup(void)
 	snprintf(path, sizeof(path), "%s/f.db", dir);
 	if (store_open(path, &st, &e) != 0 ||
 	    migrate_run(st, &applied, &e) != 0 ||
-	    store_exec(st, "INSERT INTO units VALUES (2025, '25', 'Tỉnh Phú"
-	    " Thọ', 'province', NULL, '25', 'tinh phu tho', '00');"
+	    store_exec(st, "INSERT INTO units (structure, code, name, level,"
+	    " parent_code, path, name_fold, name_key) VALUES (2025, '25',"
+	    " 'Tỉnh Phú Thọ', 'province', NULL, '25', 'tinh phu tho', '00');"
 	    " INSERT INTO organizations (name, name_fold, name_key, type,"
 	    " unit_structure, unit_code, unit_path, created_at, updated_at)"
 	    " VALUES ('UBND', 'ubnd', '00', 'people_committee', 2025, '25',"
