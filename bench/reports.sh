@@ -86,17 +86,24 @@ else
 	read -r NP NV ND NOP < <(awk -v s="$SCALE" 'BEGIN { printf "%d %d %d %d\n", 6e6 * s, 4e6 * s, 1e6 * s, 5e6 * s }')
 	log "migrate + generation: $NP petitions, $NV visits, $ND models, $NOP opinions (SCALE=$SCALE)"
 	"$BIN" migrate --db "$DB" >"$TMP/migrate.log" 2>&1 || { cat "$TMP/migrate.log" >&2; die "migrate failed"; }
-	sqlite3 "$DB" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ($TABLES)" >"$TMP/indexes.sql"
+	# secondary indexes and the cube's triggers (0015) go during the load;
+	# the cube is recounted once after it
+	sqlite3 "$DB" "SELECT sql || ';' FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ($TABLES) ORDER BY type" >"$TMP/indexes.sql"
 	t0=$(now)
-	sqlite3 -bail "$DB" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ($TABLES)" >"$TMP/drop.sql"
+	sqlite3 -bail "$DB" "SELECT 'DROP ' || upper(type) || ' ' || name || ';' FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ($TABLES)" >"$TMP/drop.sql"
 	sqlite3 -bail "$DB" <"$TMP/drop.sql"
 	sqlite3 -bail "$DB" "CREATE TEMP TABLE bench_cfg AS SELECT $NP AS np, $NV AS nv, $ND AS nd, $NOP AS nop;" \
 		".read $ROOT/bench/gen_national.sql" >"$TMP/gen.log" 2>&1 || { cat "$TMP/gen.log" >&2; die "generation failed"; }
 	t1=$(now)
-	{ echo "PRAGMA cache_size = -1000000;"; echo "PRAGMA journal_mode = OFF;"; echo "PRAGMA synchronous = OFF;"; cat "$TMP/indexes.sql"; echo "ANALYZE;"; echo "PRAGMA journal_mode = WAL;"; } |
+	{ echo "PRAGMA cache_size = -1000000;"; echo "PRAGMA journal_mode = OFF;"; echo "PRAGMA synchronous = OFF;"; cat "$TMP/indexes.sql"
+	  echo "DELETE FROM stat_cube;"
+	  for v in petitions reception_sessions reception_visits opinions dvk_models; do	# as domain/cube.c cube_rebuild()
+		echo "INSERT INTO stat_cube (src, unit_structure, unit_path, bucket, k1, k2, p25, n, s1, s2, s3) SELECT src, unit_structure, unit_path, bucket, k1, k2, p25, SUM(n), SUM(s1), SUM(s2), SUM(s3) FROM cube_$v GROUP BY src, unit_structure, unit_path, bucket, k1, k2, p25;"
+	  done
+	  echo "ANALYZE;"; echo "PRAGMA journal_mode = WAL;"; } |
 		sqlite3 -bail "$DB" >"$TMP/idx.log" 2>&1 || { cat "$TMP/idx.log" >&2; die "index creation failed"; }
 	t2=$(now)
-	GEN_SECS="load $(ms "$t0" "$t1") ms, indexes + ANALYZE $(ms "$t1" "$t2") ms"
+	GEN_SECS="load $(ms "$t0" "$t1") ms, indexes + triggers + cube + ANALYZE $(ms "$t1" "$t2") ms"
 	log "generated: $GEN_SECS"
 fi
 DB_SIZE=$(du -sh "$DB" | cut -f1)
@@ -197,8 +204,8 @@ for k in ("period", "previous", "year_before"):
         seen.append((p["from"], p["to"]))
         print(k, p["from"], p["to"], p["to"][:4])
 PY
-hw_script() { # lo hi out-file: the hand-written script for every distinct period
-	local lo=$1 hi=$2 key from to year
+hw_script() { # lo hi out-file [sql]: the hand-written script for every distinct period
+	local lo=$1 hi=$2 sql=${4:-$ROOT/bench/report_handwritten.sql} key from to year
 	{
 		echo "PRAGMA temp_store=MEMORY;"
 		echo ".param init"
@@ -206,13 +213,21 @@ hw_script() { # lo hi out-file: the hand-written script for every distinct perio
 			echo "DELETE FROM temp.sqlite_parameters;"
 			echo "INSERT INTO temp.sqlite_parameters (key, value) VALUES (':st', $STRUCTURE), (':lo', '$lo'), (':hi', '$hi'), (':from', '$from'), (':to', '$to'), (':year', $year), (':today', '$TODAY');"
 			echo ".print @@ $key"
-			echo ".read $ROOT/bench/report_handwritten.sql"
+			echo ".read $sql"
 		done <"$TMP/periods.txt"
 	} >"$3"
 }
 hw_script "$UNIT_PATH" "${UNIT_PATH}0" "$TMP/hw.sql"
 sqlite3 -bail "$DB" <"$TMP/hw.sql" >"$TMP/hw.out" 2>&1 || { cat "$TMP/hw.out" >&2; die "hand-written SQL failed"; }
-python3 - "$TMP/api-capture.json" "$TMP/hw.out" >"$TMP/check.txt" <<'PY'
+# the same figures by hand over the pre-aggregated counts (2025 units)
+HWC=0
+if [[ $STRUCTURE == 2025 ]]; then
+	HWC=1
+	hw_script "$UNIT_PATH" "${UNIT_PATH}0" "$TMP/hwc.sql" "$ROOT/bench/report_handwritten_cube.sql"
+	sqlite3 -bail "$DB" <"$TMP/hwc.sql" >"$TMP/hwc.out" 2>&1 || { cat "$TMP/hwc.out" >&2; die "hand-written cube SQL failed"; }
+fi
+check_hw() { # hand-written output -> check lines
+python3 - "$TMP/api-capture.json" "$1" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 hw, cur = {}, None
@@ -242,6 +257,8 @@ for per, field in (("period", "value"), ("previous", "previous"), ("year_before"
             print("MISMATCH %s petitions_on_time_rate: danvan %s, hand-written %s" % (per, i, r))
 print("checked %d figures x 3 periods: %s" % (len(names) + 1, "all equal" if bad == 0 else "%d differ" % bad))
 PY
+}
+check_hw "$TMP/hw.out" >"$TMP/check.txt"
 CHECK=$(tail -1 "$TMP/check.txt")
 log "hand-written SQL vs roll-up: $CHECK"
 grep MISMATCH "$TMP/check.txt" >&2 || true
@@ -249,13 +266,21 @@ echo ".output /dev/null" | cat - "$TMP/hw.sql" >"$TMP/hw-run.sql"
 hw_script "" "~" "$TMP/hw-nat.sql.tmp"
 # national: the whole 2025 country (every path) for the period only
 { echo ".output /dev/null"; head -n 6 "$TMP/hw-nat.sql.tmp"; } >"$TMP/hw-nat.sql"
+CHECKC="not run (STRUCTURE=$STRUCTURE)"
+if [[ $HWC == 1 ]]; then
+	check_hw "$TMP/hwc.out" >"$TMP/checkc.txt"
+	CHECKC=$(tail -1 "$TMP/checkc.txt")
+	log "hand-written SQL over the cube vs roll-up: $CHECKC"
+	grep MISMATCH "$TMP/checkc.txt" >&2 || true
+	echo ".output /dev/null" | cat - "$TMP/hwc.sql" >"$TMP/hwc-run.sql"
+fi
 echo "PRAGMA temp_store=MEMORY;" >"$TMP/empty.sql"
 
 NSEL_P=$(wc -l <"$TMP/province.list"); NSEL_N=$(wc -l <"$TMP/national.list"); NSEL_A=$(wc -l <"$TMP/api.list")
 log "captured: province report $NSEL_P SELECT executions, national $NSEL_N, API roll-up $NSEL_A"
 
 # ---- measurements
-declare -a RP CP NR NC HP HN
+declare -a RP CP NR NC HP HN HC
 log "warm-up (page cache)"
 report "$PROVINCE" "$TMP/w.html"; cli_ms "$TMP/province.sql" >/dev/null
 for ((k = 1; k <= REPEAT; k++)); do
@@ -264,7 +289,11 @@ for ((k = 1; k <= REPEAT; k++)); do
 	CP+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", a - b }')")
 	a=$(cli_ms "$TMP/hw-run.sql"); b=$(cli_ms "$TMP/empty.sql")
 	HP+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", a - b }')")
-	log "round $k province: danvan report ${RP[-1]} ms, sqlite3 CLI same SQL ${CP[-1]} ms, hand-written ${HP[-1]} ms"
+	if [[ $HWC == 1 ]]; then
+		a=$(cli_ms "$TMP/hwc-run.sql"); b=$(cli_ms "$TMP/empty.sql")
+		HC+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", a - b }')")
+	fi
+	log "round $k province: danvan report ${RP[-1]} ms, sqlite3 CLI same SQL ${CP[-1]} ms, hand-written ${HP[-1]} ms, hand-written over the cube ${HC[-1]:-} ms"
 done
 for ((k = 1; NATIONAL == 1 && k <= NATIONAL_REPEAT; k++)); do
 	t0=$(now); for p in $PROVINCES; do report "$p" "$TMP/n.html"; done; t1=$(now); NR+=("$(ms "$t0" "$t1")")
@@ -274,6 +303,8 @@ for ((k = 1; NATIONAL == 1 && k <= NATIONAL_REPEAT; k++)); do
 done
 P_D=$(printf '%s\n' "${RP[@]}" | median); P_C=$(printf '%s\n' "${CP[@]}" | median)
 P_H=$(printf '%s\n' "${HP[@]}" | median)
+P_HC=nan
+[[ $HWC == 1 ]] && P_HC=$(printf '%s\n' "${HC[@]}" | median)
 for ((k = 1; k <= REPEAT; k++)); do
 	a=$(cli_ms "$TMP/hw-nat.sql"); b=$(cli_ms "$TMP/empty.sql")
 	HN+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", a - b }')")
@@ -331,10 +362,14 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 	echo "| province roll-up: GET /stats/indicators …&compare=1 (curl total) | $A_D | $A_C | $(ratio "$A_D" "$A_C") | $P_H | $(ratio "$A_D" "$P_H") | $NSEL_A |"
 	echo "| national: the $NPROV provinces' reports one after the other | $N_D | $N_C | $(ratio "$N_D" "$N_C") | $N_H (whole country, period only) | $(ratio "$N_D" "$N_H") | $NSEL_N |"
 	echo
+	echo "Hand-written SQL over the pre-aggregated counts (bench/report_handwritten_cube.sql), province, same periods: $P_HC ms; danvan report ÷ that: $(ratio "$P_D" "$P_HC"); roll-up (API) ÷ that: $(ratio "$A_D" "$P_HC")."
+	echo
 	echo "Hand-written SQL (bench/report_handwritten.sql) against the roll-up's figures: $CHECK."
 	grep MISMATCH "$TMP/check.txt" | sed 's/^/- /' || true
+	echo "Hand-written SQL over the cube against the roll-up's figures: $CHECKC."
+	grep MISMATCH "$TMP/checkc.txt" 2>/dev/null | sed 's/^/- /' || true
 	echo
-	echo "Per round (danvan / CLI same SQL / hand-written): province ${RP[*]} / ${CP[*]} / ${HP[*]}; national ${NR[*]:-} / ${NC[*]:-} / ${HN[*]}; API ${RA[*]} / ${CA[*]}."
+	echo "Per round (danvan / CLI same SQL / hand-written / hand-written over the cube): province ${RP[*]} / ${CP[*]} / ${HP[*]} / ${HC[*]:-}; national ${NR[*]:-} / ${NC[*]:-} / ${HN[*]}; API ${RA[*]} / ${CA[*]}."
 	echo
 	echo "Whole-country statistics with no unit (sysadmin), median of 3:"
 	for ep in "${!NS[@]}"; do echo "- GET /api/v1/stats/$ep: ${NS[$ep]} ms"; done

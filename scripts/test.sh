@@ -70,8 +70,11 @@ if [ -n "$PG_ENV" ]; then
 	trap 'tests/lib/pg.sh stop >/dev/null 2>&1' EXIT
 	createdb -h "$DANVAN_TEST_PG" -p "${DANVAN_TEST_PG_PORT:-5432}" \
 	    -U postgres danvan_unit
+	createdb -h "$DANVAN_TEST_PG" -p "${DANVAN_TEST_PG_PORT:-5432}" \
+	    -U postgres danvan_cube
 	export DANVAN_TEST_PG_URI="postgresql:///danvan_unit?host=$DANVAN_TEST_PG&port=${DANVAN_TEST_PG_PORT:-5432}&user=postgres"
-	step unit-pgsql cmocka bash -c './build/unit/test_store && ./build/unit-san/test_store'
+	export DANVAN_TEST_PG_CUBE_URI="postgresql:///danvan_cube?host=$DANVAN_TEST_PG&port=${DANVAN_TEST_PG_PORT:-5432}&user=postgres"
+	step unit-pgsql cmocka bash -c './build/unit/test_store && ./build/unit-san/test_store && ./build/unit/test_cube && ./build/unit-san/test_cube'
 else
 	failed=$((failed + 1)); failures+=("postgresql-start")
 fi

@@ -13,6 +13,7 @@
 #include "core/period.h"
 #include "core/text.h"
 #include "domain/audit.h"
+#include "domain/cube.h"
 #include "domain/list.h"
 #include "domain/record.h"
 #include "domain/unit.h"
@@ -221,7 +222,7 @@ run_list(struct store *st, struct filter *c, const char *cols,
 	rc = buf_error(&sql);
 	if (rc == 0) {
 		lq = (struct list_query){ cols, buf_cstr(&sql), order,
-		    filter_bind, c, row, c->f->limit, c->f->offset, NULL };
+		    filter_bind, c, row, c->f->limit, c->f->offset, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	buf_release(&sql);
@@ -1175,6 +1176,7 @@ dialogue_compliance(struct store *st, const struct actor *a,
 
 struct sctx {
 	const struct actor	*sub;
+	struct cube		 cube;
 	char			 from[CAL_DATE_LEN], to[CAL_DATE_LEN];
 	char			 today[CAL_DATE_LEN];
 };
@@ -1254,6 +1256,87 @@ num(json_t *o, const char *k)
 	return json_integer_value(json_object_get(o, k));
 }
 
+/* The opinions' counts of stats_run(), from the records. */
+static int
+opinion_raw(struct store *st, const struct sctx *c, json_t *ov,
+    json_t *chans, json_t *fields, json_t *status, json_t *hot,
+    json_t *late, struct err *e)
+{
+	int rc;
+
+	rc = each(st, c, "SELECT COUNT(*) FROM opinions x" IN_PERIOD("x"),
+	    NULL, put_pair, ov, e);
+	if (rc == 0)
+		rc = each(st, c, "SELECT x.channel, COUNT(*) FROM opinions x"
+		    IN_PERIOD("x") " GROUP BY x.channel", NULL, put_group,
+		    chans, e);
+	if (rc == 0)
+		rc = each(st, c, "SELECT f.code, f.name, x.n FROM"
+		    " petition_fields f JOIN (SELECT x.field, COUNT(*) AS n"
+		    " FROM opinions x" IN_PERIOD("x") " GROUP BY x.field) x ON"
+		    " x.field = f.code ORDER BY f.sort", NULL, put_field,
+		    fields, e);
+	if (rc == 0)
+		rc = each(st, c, "SELECT x.status, COUNT(*) FROM opinions x"
+		    IN_PERIOD("x") " GROUP BY x.status", NULL, put_group,
+		    status, e);
+	if (rc == 0)
+		rc = each(st, c, "SELECT COUNT(*) FROM opinions x"
+		    IN_PERIOD("x") " AND x.hot_spot = 1", NULL, put_pair, hot,
+		    e);
+	if (rc == 0)
+		rc = each(st, c, "SELECT COUNT(*) FROM opinions x"
+		    IN_PERIOD("x") " AND x.status = 'forwarded' AND"
+		    " x.due_day < ?", c->today, put_pair, late, e);
+	return rc;
+}
+
+/* The same from the cube (cube.h) when it can. */
+static int
+opinion_counts(struct store *st, const struct sctx *c, json_t *ov,
+    json_t *chans, json_t *fields, json_t *status, json_t *hot,
+    json_t *late, struct err *e)
+{
+	const char *const b[] = { c->cube.from, c->cube.to };
+	const char *const bt[] = { c->cube.from, c->cube.to, c->today };
+	int rc;
+
+	if (!cube_for_days(&c->cube))
+		return opinion_raw(st, c, ov, chans, fields, status, hot,
+		    late, e);
+	rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0) FROM"
+	    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ? AND"
+	    " c.bucket <= ?", CUBE_PLAIN, NULL, 0, b, 2, put_pair, ov, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT c.k1, SUM(c.n) FROM"
+		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"
+		    " AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0",
+		    CUBE_PLAIN, NULL, 0, b, 2, put_group, chans, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT f.code, f.name, c.n FROM"
+		    " petition_fields f JOIN (SELECT c.k1, SUM(c.n) AS n FROM"
+		    " stat_cube c WHERE c.src = 'o_field' AND %s AND c.bucket >="
+		    " ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0) c ON"
+		    " c.k1 = f.code ORDER BY f.sort", CUBE_PLAIN, NULL, 0, b, 2,
+		    put_field, fields, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT c.k2, SUM(c.n) FROM"
+		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"
+		    " AND c.bucket <= ? GROUP BY c.k2 HAVING SUM(c.n) > 0",
+		    CUBE_PLAIN, NULL, 0, b, 2, put_group, status, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.s1), 0) FROM"
+		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"
+		    " AND c.bucket <= ?", CUBE_PLAIN, NULL, 0, b, 2, put_pair,
+		    hot, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0) FROM"
+		    " stat_cube c WHERE c.src = 'o_late' AND %s AND c.bucket >="
+		    " ? AND c.bucket <= ? AND c.k1 < ?", CUBE_PLAIN, NULL, 0, bt,
+		    3, put_pair, late, e);
+	return rc;
+}
+
 static int
 stats_run(struct store *st, const struct sctx *c, json_t **out,
     struct err *e)
@@ -1284,30 +1367,8 @@ stats_run(struct store *st, const struct sctx *c, json_t **out,
 		    " x.unit_code" IN_PERIOD("x") " GROUP BY n.level", NULL,
 		    put_group, levels, e);
 	if (rc == 0)
-		rc = each(st, c, "SELECT COUNT(*) FROM opinions x"
-		    IN_PERIOD("x"), NULL, put_pair, ov, e);
-	if (rc == 0)
-		rc = each(st, c, "SELECT x.channel, COUNT(*) FROM opinions x"
-		    IN_PERIOD("x") " GROUP BY x.channel", NULL, put_group,
-		    chans, e);
-	if (rc == 0)
-		rc = each(st, c, "SELECT f.code, f.name, x.n FROM"
-		    " petition_fields f JOIN (SELECT x.field, COUNT(*) AS n"
-		    " FROM opinions x" IN_PERIOD("x") " GROUP BY x.field) x ON"
-		    " x.field = f.code ORDER BY f.sort", NULL, put_field,
-		    fields, e);
-	if (rc == 0)
-		rc = each(st, c, "SELECT x.status, COUNT(*) FROM opinions x"
-		    IN_PERIOD("x") " GROUP BY x.status", NULL, put_group,
-		    status, e);
-	if (rc == 0)
-		rc = each(st, c, "SELECT COUNT(*) FROM opinions x"
-		    IN_PERIOD("x") " AND x.hot_spot = 1", NULL, put_pair, hot,
+		rc = opinion_counts(st, c, ov, chans, fields, status, hot, late,
 		    e);
-	if (rc == 0)
-		rc = each(st, c, "SELECT COUNT(*) FROM opinions x"
-		    IN_PERIOD("x") " AND x.status = 'forwarded' AND"
-		    " x.due_day < ?", c->today, put_pair, late, e);
 	if (rc == 0)
 		rc = fill_zero(st, "SELECT code FROM dialogue_groups", groups,
 		    e);
@@ -1393,6 +1454,7 @@ dialogue_stats(struct store *st, const struct actor *a, int structure,
 	cal_format(p.from, c.from);
 	cal_format(p.to, c.to);
 	cal_format(cal_today(), c.today);
+	cube_init(&c.cube, &sub, c.from, c.to);
 	rc = stats_run(st, &c, &res, e);
 	if (rc != 0)
 		return rc;

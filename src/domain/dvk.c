@@ -11,6 +11,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "domain/audit.h"
+#include "domain/cube.h"
 #include "domain/list.h"
 #include "domain/record.h"
 #include "domain/unit.h"
@@ -365,7 +366,7 @@ dvk_model_list(struct store *st, const struct actor *a,
 	buf_add_str(&from, MODEL_FROM);
 	filter_sql(&from, MODEL_SCOPE, &c);
 	lq = (struct list_query){ MODEL_COLS, buf_cstr(&from), MODEL_ORDER,
-	    filter_bind, &c, model_row, f->limit, f->offset, NULL };
+	    filter_bind, &c, model_row, f->limit, f->offset, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(c.like);
@@ -616,7 +617,7 @@ breakthrough_list(struct store *st, const struct actor *a,
 	filter_sql(&from, TASK_SCOPE, &c);
 	lq = (struct list_query){ TASK_COLS, buf_cstr(&from),
 	    "t.year DESC, o.name_key, t.org_id, t.id", filter_bind, &c,
-	    task_row, f->limit, f->offset, NULL };
+	    task_row, f->limit, f->offset, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	return rc;
@@ -981,15 +982,14 @@ breakthrough_summary(struct store *st, const struct actor *a,
 	return 0;
 }
 
+/* The models' counts of model_counts(), from the records. */
 static int
-model_counts(struct store *st, const struct actor *sub, int64_t y,
-    json_t **out, struct err *e)
+model_raw(struct store *st, const struct actor *sub, int64_t y, json_t *t,
+    json_t *fields, json_t *levels, json_t *kinds, json_t *status,
+    struct err *e)
 {
 	const int64_t two[] = { y, y - 1, y, y - 1 };
 	const int64_t tot[] = { y, y - 1, y, y };
-	json_t *t = json_array(), *fields = json_array();
-	json_t *kinds = zeros(model_kind), *status = zeros(model_status);
-	json_t *levels = json_object();
 	int rc;
 
 	rc = each(st, sub, "SELECT COALESCE(SUM(CASE WHEN m.year = ? THEN 1"
@@ -1022,6 +1022,75 @@ model_counts(struct store *st, const struct actor *sub, int64_t y,
 		rc = each(st, sub, "SELECT m.status, COUNT(*) FROM dvk_models m"
 		    " WHERE " MODEL_SCOPE " AND m.year = ? GROUP BY m.status",
 		    NULL, 0, &y, 1, put_group, status, e);
+	return rc;
+}
+
+/* The same from the cube (cube.h): bucket is the year. */
+static int
+model_cube(struct store *st, const struct cube *cb, int64_t y, json_t *t,
+    json_t *fields, json_t *levels, json_t *kinds, json_t *status,
+    struct err *e)
+{
+	char cur[24], prev[24];
+	int rc;
+
+	snprintf(cur, sizeof(cur), "%lld", (long long)y);
+	snprintf(prev, sizeof(prev), "%lld", (long long)(y - 1));
+	rc = cube_each(st, cb, "SELECT COALESCE(SUM(CASE WHEN c.bucket = ?"
+	    " THEN c.n ELSE 0 END), 0), COALESCE(SUM(CASE WHEN c.bucket = ?"
+	    " THEN c.n ELSE 0 END), 0), COALESCE(SUM(CASE WHEN c.bucket = ?"
+	    " THEN c.s1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN c.bucket = ?"
+	    " THEN c.s2 ELSE 0 END), 0) FROM stat_cube c WHERE c.src = 'm_tot'"
+	    " AND %s AND c.bucket IN (?, ?)", CUBE_PLAIN,
+	    (const char *const[]){ cur, prev, cur, cur }, 4,
+	    (const char *const[]){ cur, prev }, 2, put_counts, t, e);
+	if (rc == 0)
+		rc = cube_each(st, cb, "SELECT f.code, f.name, COALESCE(SUM(CASE"
+		    " WHEN c.bucket = ? THEN c.n ELSE 0 END), 0), COALESCE(SUM("
+		    "CASE WHEN c.bucket = ? THEN c.n ELSE 0 END), 0) FROM"
+		    " dvk_fields f LEFT JOIN stat_cube c ON c.src = 'm_field' AND"
+		    " c.k1 = f.code AND c.bucket IN (?, ?) AND %s GROUP BY f.code,"
+		    " f.name, f.sort ORDER BY f.sort, f.code", CUBE_PLAIN,
+		    (const char *const[]){ cur, prev, cur, prev }, 4, NULL, 0,
+		    put_field, fields, e);
+	if (rc == 0)
+		rc = cube_each(st, cb, "SELECT c.k1, COALESCE(SUM(CASE WHEN"
+		    " c.bucket = ? THEN c.n ELSE 0 END), 0), COALESCE(SUM(CASE"
+		    " WHEN c.bucket = ? THEN c.n ELSE 0 END), 0) FROM stat_cube c"
+		    " WHERE c.src = 'm_level' AND %s AND c.bucket IN (?, ?) AND"
+		    " c.k1 <> '' GROUP BY c.k1 HAVING SUM(c.n) > 0", CUBE_PLAIN,
+		    (const char *const[]){ cur, prev }, 2,
+		    (const char *const[]){ cur, prev }, 2, put_level, levels, e);
+	if (rc == 0)
+		rc = cube_each(st, cb, "SELECT c.k1, SUM(c.n) FROM stat_cube c"
+		    " WHERE c.src = 'm_kind' AND %s AND c.bucket = ? GROUP BY"
+		    " c.k1", CUBE_PLAIN, NULL, 0, (const char *const[]){ cur },
+		    1, put_group, kinds, e);
+	if (rc == 0)
+		rc = cube_each(st, cb, "SELECT c.k1, SUM(c.n) FROM stat_cube c"
+		    " WHERE c.src = 'm_status' AND %s AND c.bucket = ? GROUP BY"
+		    " c.k1", CUBE_PLAIN, NULL, 0, (const char *const[]){ cur },
+		    1, put_group, status, e);
+	return rc;
+}
+
+static int
+model_counts(struct store *st, const struct actor *sub, int64_t y,
+    json_t **out, struct err *e)
+{
+	json_t *t = json_array(), *fields = json_array();
+	json_t *kinds = zeros(model_kind), *status = zeros(model_status);
+	json_t *levels = json_object();
+	struct cube cb;
+	int rc;
+
+	cube_init(&cb, sub, NULL, NULL);
+	if (cube_for_subtree(&cb))
+		rc = model_cube(st, &cb, y, t, fields, levels, kinds, status,
+		    e);
+	else
+		rc = model_raw(st, sub, y, t, fields, levels, kinds, status,
+		    e);
 	if (rc != 0) {
 		json_decref(t);
 		json_decref(fields);

@@ -28,6 +28,11 @@ struct list_query {
 	/* FROM and WHERE for the count when the joins of from are not
 	 * needed to count (same parameters); NULL: from. */
 	const char	*count_from;
+	/* Optional, for exports on SQLite: the integer key of a row ("p.id")
+	 * when order and count_from need no joined table; the keys are then
+	 * sorted alone and the rows read by key in that order, instead of
+	 * sorting whole rows. */
+	const char	*key;
 };
 
 int	list_run(struct store *st, const struct list_query *lq, json_t **out,
@@ -45,7 +50,8 @@ int	list_run(struct store *st, const struct list_query *lq, json_t **out,
  * list: it is spent after that list_run, and a later list_run of the
  * same request runs normally.  *out is then {"items":[],"total":N}.
  * On SQLite the rows come from one query without LIMIT (stepped, so
- * memory stays bounded); on PostgreSQL, whose client reads a whole
+ * memory stays bounded; with a key, from the keys in list order in a temp
+ * table, 16 bytes a row); on PostgreSQL, whose client reads a whole
  * result at once, from pages of LIST_SINK_BATCH rows.
  */
 #ifndef LIST_SINK_BATCH

@@ -8,6 +8,7 @@
 #include "core/calendar.h"
 #include "core/err.h"
 #include "core/period.h"
+#include "domain/cube.h"
 #include "domain/unit.h"
 #include "domain/vocab.h"
 #include "store/store.h"
@@ -23,6 +24,7 @@
 
 struct ctx {
 	const struct actor	*sub;		/* the subtree as a scope */
+	struct cube		 cube;
 	char			 from[CAL_DATE_LEN], to[CAL_DATE_LEN];
 	char			 today[CAL_DATE_LEN];
 };
@@ -104,17 +106,32 @@ reception(struct store *st, const struct ctx *c, json_t **out,
 	json_t *x;
 	int rc;
 
-	rc = each(st, c, "SELECT kind, COUNT(*) FROM reception_sessions p"
-	    " WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path")
-	    " AND p.day >= ? AND p.day <= ? GROUP BY kind", 1,
-	    days, 2, put_group, kinds, e);
-	if (rc == 0)
-		rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM(persons), 0),"
-		    " COALESCE(SUM(is_mass), 0), COALESCE(SUM(CASE WHEN is_mass"
-		    " = 1 THEN persons ELSE 0 END), 0) FROM reception_visits p"
-		    " WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path")
-		    " AND p.day >= ? AND p.day <= ?", 1, days,
-		    2, put_counts, v, e);
+	if (cube_for_days(&c->cube)) {
+		const char *const b[] = { c->cube.from, c->cube.to };
+
+		rc = cube_each(st, &c->cube, "SELECT c.k1, SUM(c.n) FROM"
+		    " stat_cube c WHERE c.src = 'r_sess' AND %s AND c.bucket >="
+		    " ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0",
+		    CUBE_PLAIN, NULL, 0, b, 2, put_group, kinds, e);
+		if (rc == 0)
+			rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n),"
+			    " 0), COALESCE(SUM(c.s1), 0), COALESCE(SUM(c.s2), 0),"
+			    " COALESCE(SUM(c.s3), 0) FROM stat_cube c WHERE c.src"
+			    " = 'r_visit' AND %s AND c.bucket >= ? AND c.bucket <="
+			    " ?", CUBE_PLAIN, NULL, 0, b, 2, put_counts, v, e);
+	} else {
+		rc = each(st, c, "SELECT kind, COUNT(*) FROM reception_sessions"
+		    " p WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path")
+		    " AND p.day >= ? AND p.day <= ? GROUP BY kind", 1, days, 2,
+		    put_group, kinds, e);
+		if (rc == 0)
+			rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM(persons),"
+			    " 0), COALESCE(SUM(is_mass), 0), COALESCE(SUM(CASE"
+			    " WHEN is_mass = 1 THEN persons ELSE 0 END), 0) FROM"
+			    " reception_visits p WHERE " SCOPE_SQL(
+			    "p.unit_structure", "p.unit_path") " AND p.day >= ?"
+			    " AND p.day <= ?", 1, days, 2, put_counts, v, e);
+	}
 	if (rc != 0) {
 		json_decref(kinds);
 		json_decref(v);
@@ -134,15 +151,12 @@ reception(struct store *st, const struct ctx *c, json_t **out,
 	return 0;
 }
 
+/* The counts by day of petitions(), from the records. */
 static int
-petitions(struct store *st, const struct ctx *c, json_t **out,
-    struct err *e)
+petitions_raw(struct store *st, const struct ctx *c, json_t *cls,
+    json_t *status, json_t *fields, json_t *v, json_t *r, struct err *e)
 {
 	const char *const days[] = { c->from, c->to };
-	const char *const due[] = { c->today };
-	json_t *cls = json_object(), *status = json_object();
-	json_t *fields = json_array(), *v = json_object(), *r = json_object();
-	json_t *m = json_object(), *o = json_object(), *rate;
 	int rc;
 
 	rc = each(st, c, "SELECT p.classification, COUNT(*)" P_SUBTREE
@@ -177,13 +191,84 @@ petitions(struct store *st, const struct ctx *c, json_t **out,
 		    "p.unit_path"), 1, (const char *const[]){
 		    c->from, c->to, c->from, c->to, c->from, c->to }, -6,
 		    put_counts, r, e);
+	return rc;
+}
+
+/* The same from the cube (cube.h). */
+static int
+petitions_cube(struct store *st, const struct ctx *c, json_t *cls,
+    json_t *status, json_t *fields, json_t *v, json_t *r, struct err *e)
+{
+	const char *const b[] = { c->cube.from, c->cube.to };
+	int rc;
+
+	rc = cube_each(st, &c->cube, "SELECT NULLIF(c.k1, ''), SUM(c.n) FROM"
+	    " stat_cube c WHERE c.src = 'p_cls' AND %s AND c.bucket >= ? AND"
+	    " c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0", CUBE_ARRIVED,
+	    NULL, 0, b, 2, put_group, cls, e);
 	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT c.k1, SUM(c.n) FROM"
+		    " stat_cube c WHERE c.src = 'p_status' AND %s AND c.bucket"
+		    " >= ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0",
+		    CUBE_ARRIVED, NULL, 0, b, 2, put_group, status, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT f.code, f.name, c.n FROM"
+		    " petition_fields f JOIN (SELECT c.k1, SUM(c.n) AS n FROM"
+		    " stat_cube c WHERE c.src = 'p_field' AND %s AND c.bucket >="
+		    " ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0) c ON"
+		    " c.k1 = f.code ORDER BY f.sort", CUBE_ARRIVED, NULL, 0, b, 2,
+		    put_field, fields, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0),"
+		    " COALESCE(SUM(c.s1), 0), COALESCE(SUM(c.s2), 0),"
+		    " COALESCE(SUM(c.s3), 0) FROM stat_cube c WHERE c.src ="
+		    " 'p_flags' AND %s AND c.bucket >= ? AND c.bucket <= ?",
+		    CUBE_ARRIVED, NULL, 0, b, 2, put_counts, v, e);
+	if (rc == 0)
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(CASE WHEN"
+		    " c.src = 'p_start' THEN c.n ELSE 0 END), 0), COALESCE(SUM("
+		    "CASE WHEN c.src = 'p_resolved' THEN c.n ELSE 0 END), 0),"
+		    " COALESCE(SUM(CASE WHEN c.src = 'p_resolved' THEN c.s1 ELSE"
+		    " 0 END), 0) FROM stat_cube c WHERE c.src IN ('p_start',"
+		    " 'p_resolved') AND %s AND c.bucket >= ? AND c.bucket <= ?",
+		    CUBE_PLAIN, NULL, 0, b, 2, put_counts, r, e);
+	return rc;
+}
+
+static int
+petitions(struct store *st, const struct ctx *c, json_t **out,
+    struct err *e)
+{
+	const char *const due[] = { c->today };
+	json_t *cls = json_object(), *status = json_object();
+	json_t *fields = json_array(), *v = json_object(), *r = json_object();
+	json_t *m = json_object(), *o = json_object(), *rate;
+	int rc;
+
+	if (cube_for_days(&c->cube))
+		rc = petitions_cube(st, c, cls, status, fields, v, r, e);
+	else
+		rc = petitions_raw(st, c, cls, status, fields, v, r, e);
+	if (rc == 0 && cube_for_subtree(&c->cube))
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0) FROM"
+		    " stat_cube c WHERE c.src = 'p_due' AND %s AND c.bucket < ?",
+		    CUBE_PLAIN, NULL, 0, due, 1, put_counts, o, e);
+	else if (rc == 0)
 		rc = each(st, c, "SELECT COUNT(*) FROM petitions p WHERE "
 		    SCOPE_SQL("p.unit_structure", "p.unit_path")
 		    " AND p.status IN ('accepted', 'verifying', 'dialogue') AND"
 		    " p.resolution_due < ?", 1, due, 1, put_counts, o, e);
-	/* Mass cases followed in the period and settled in it. */
-	if (rc == 0)
+	/* Mass cases followed in the period and settled in it: arrived by
+	 * its end (a whole half-month), not settled before it began. */
+	if (rc == 0 && cube_for_days(&c->cube))
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(CASE WHEN"
+		    " c.bucket <= ? AND (c.k1 = '' OR c.k1 >= ?) THEN c.n ELSE 0"
+		    " END), 0), COALESCE(SUM(CASE WHEN c.k1 >= ? AND c.k1 <= ?"
+		    " THEN c.n ELSE 0 END), 0) FROM stat_cube c WHERE c.src ="
+		    " 'p_mass' AND %s", CUBE_ARRIVED, (const char *const[]){
+		    c->cube.to, c->from, c->from, c->to }, 4, NULL, 0,
+		    put_counts, m, e);
+	else if (rc == 0)
 		rc = each(st, c, "SELECT COALESCE(SUM(CASE WHEN"
 		    " p.received_day <= ? AND (p.mass_settled_day IS NULL OR"
 		    " p.mass_settled_day >= ?) THEN 1 ELSE 0 END), 0),"
@@ -273,6 +358,7 @@ stats_petitions(struct store *st, const struct actor *a,
 	cal_format(p.from, c.from);
 	cal_format(p.to, c.to);
 	cal_format(cal_today(), c.today);
+	cube_init(&c.cube, &sub, c.from, c.to);
 	rc = reception(st, &c, &rec, e);
 	if (rc == 0)
 		rc = petitions(st, &c, &pet, e);

@@ -15,6 +15,7 @@
 #include "core/err.h"
 #include "core/period.h"
 #include "core/text.h"
+#include "domain/cube.h"
 #include "domain/list.h"
 #include "domain/record.h"
 #include "domain/unit.h"
@@ -575,7 +576,7 @@ supervision_list(struct store *st, const struct actor *a,
 	buf_add_str(&from, SUP_FROM);
 	filter_sql(&from, &c);
 	lq = (struct list_query){ SUP_COLS, buf_cstr(&from), SUP_ORDER,
-	    filter_bind, &c, sup_row, f->limit, f->offset, NULL };
+	    filter_bind, &c, sup_row, f->limit, f->offset, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(c.like);
@@ -1149,7 +1150,7 @@ criticism_list(struct store *st, const struct actor *a,
 	buf_add_str(&from, DOC_FROM);
 	filter_sql(&from, &c);
 	lq = (struct list_query){ DOC_COLS, buf_cstr(&from), DOC_ORDER,
-	    filter_bind, &c, doc_row, f->limit, f->offset, NULL };
+	    filter_bind, &c, doc_row, f->limit, f->offset, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(c.like);
@@ -1752,14 +1753,31 @@ party_counts(struct store *st, const struct sctx *c, json_t **out,
 {
 	const struct bnd per[] = { BS(c->sub), BT(c->from), BT(c->to) };
 	json_t *status = json_object(), *tot = json_array();
+	struct cube cb;
 	int rc;
 
-	rc = run(st, "SELECT COUNT(*) FROM opinions t WHERE t.channel ="
-	    " 'party_building'" OP_IN, per, 3, put_counts, tot, e);
-	if (rc == 0)
-		rc = run(st, "SELECT t.status, COUNT(*) FROM opinions t WHERE"
-		    " t.channel = 'party_building'" OP_IN " GROUP BY"
-		    " t.status", per, 3, put_group, status, e);
+	cube_init(&cb, c->sub, c->from, c->to);
+	if (cube_for_days(&cb)) {
+		const char *const b[] = { cb.from, cb.to };
+
+		rc = cube_each(st, &cb, "SELECT COALESCE(SUM(c.n), 0) FROM"
+		    " stat_cube c WHERE c.src = 'o_cs' AND c.k1 ="
+		    " 'party_building' AND %s AND c.bucket >= ? AND c.bucket <="
+		    " ?", CUBE_PLAIN, NULL, 0, b, 2, put_counts, tot, e);
+		if (rc == 0)
+			rc = cube_each(st, &cb, "SELECT c.k2, SUM(c.n) FROM"
+			    " stat_cube c WHERE c.src = 'o_cs' AND c.k1 ="
+			    " 'party_building' AND %s AND c.bucket >= ? AND"
+			    " c.bucket <= ? GROUP BY c.k2 HAVING SUM(c.n) > 0",
+			    CUBE_PLAIN, NULL, 0, b, 2, put_group, status, e);
+	} else {
+		rc = run(st, "SELECT COUNT(*) FROM opinions t WHERE t.channel ="
+		    " 'party_building'" OP_IN, per, 3, put_counts, tot, e);
+		if (rc == 0)
+			rc = run(st, "SELECT t.status, COUNT(*) FROM opinions t"
+			    " WHERE t.channel = 'party_building'" OP_IN
+			    " GROUP BY t.status", per, 3, put_group, status, e);
+	}
 	if (rc == 0)
 		*out = json_pack("{s:I, s:O}", "opinions", at(tot, 0),
 		    "by_status", status);

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "domain/cube.h"
 #include "domain/list.h"
 #include "store/store.h"
 
@@ -434,6 +435,9 @@ succ_fill(struct store *st, struct err *e)
 		rc = store_exec(st, SQL_SUCC_FILL, e);
 	if (rc == 0)
 		rc = succ_paths_fill(st, e);
+	/* the cube's 2025 provinces of old units follow succ_path */
+	if (rc == 0)
+		rc = cube_rebuild(st, e);
 	if (rc == 0)
 		rc = store_commit(st, e);
 	else
@@ -636,7 +640,7 @@ unit_list_at(struct store *st, const struct actor *a, const struct unit_query *f
 	list_where(&from, f, c.top, a);
 	lq = (struct list_query){ "code, name, level, parent_code",
 	    buf_cstr(&from), "name_key, code", bind_filter, &c, unit_row_json,
-	    f->limit, f->offset, NULL };
+	    f->limit, f->offset, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(like);
