@@ -1,7 +1,10 @@
 /* list.c - count + page for every list endpoint. */
 #include "domain/list.h"
 
+#include <string.h>
+
 #include "core/buf.h"
+#include "core/err.h"
 #include "store/store.h"
 
 #define LIST_SQL_MAX	8192
@@ -39,32 +42,16 @@ list_sink_set(struct list_sink *s)
 	list_cur = s;
 }
 
-/* The page query from offset, at most limit rows (limit < 0: all, on
- * SQLite only); each row is appended to items, or given to sink and
- * freed.  *n: the number of rows read. */
+/* Step q (bound) to its end: each row is appended to items, or given to
+ * sink and freed.  *n: the number of rows read.  Finalizes q. */
 static int
-list_page(struct store *st, const struct list_query *lq, int64_t limit,
-    int64_t offset, json_t *items, struct list_sink *sink, int64_t *n,
-    struct err *e)
+list_rows(struct stmt *q, const struct list_query *lq, json_t *items,
+    struct list_sink *sink, int64_t *n, struct err *e)
 {
-	struct stmt *q;
-	struct buf sql;
 	json_t *row;
-	int rc, i;
+	int rc;
 
 	*n = 0;
-	buf_init(&sql, LIST_SQL_MAX);
-	buf_add_fmt(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?",
-	    lq->cols, lq->from, lq->order);
-	rc = buf_error(&sql);
-	if (rc == 0)
-		rc = store_prepare(st, buf_cstr(&sql), &q, e);
-	buf_release(&sql);
-	if (rc != 0)
-		return rc;
-	i = lq->bind(q, lq->ctx);
-	stmt_bind_int(q, i++, limit);
-	stmt_bind_int(q, i, offset);
 	for (;;) {
 		rc = stmt_step(q, e);
 		if (rc != STEP_ROW)
@@ -84,6 +71,98 @@ list_page(struct store *st, const struct list_query *lq, int64_t limit,
 	return rc == STEP_DONE ? 0 : rc;
 }
 
+/* The page query from offset, at most limit rows (limit < 0: all, on
+ * SQLite only), to list_rows(). */
+static int
+list_page(struct store *st, const struct list_query *lq, int64_t limit,
+    int64_t offset, json_t *items, struct list_sink *sink, int64_t *n,
+    struct err *e)
+{
+	struct stmt *q;
+	struct buf sql;
+	int rc, i;
+
+	*n = 0;
+	buf_init(&sql, LIST_SQL_MAX);
+	buf_add_fmt(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?",
+	    lq->cols, lq->from, lq->order);
+	rc = buf_error(&sql);
+	if (rc == 0)
+		rc = store_prepare(st, buf_cstr(&sql), &q, e);
+	buf_release(&sql);
+	if (rc != 0)
+		return rc;
+	i = lq->bind(q, lq->ctx);
+	stmt_bind_int(q, i++, limit);
+	stmt_bind_int(q, i, offset);
+	return list_rows(q, lq, items, sink, n, e);
+}
+
+/* Run sql with the list's parameters; no row expected. */
+static int
+keys_exec(struct store *st, const struct list_query *lq, struct buf *sql,
+    struct err *e)
+{
+	struct stmt *q;
+	int rc;
+
+	rc = buf_error(sql);
+	if (rc == 0)
+		rc = store_prepare(st, buf_cstr(sql), &q, e);
+	if (rc != 0)
+		return rc;
+	lq->bind(q, lq->ctx);
+	return stmt_step_done(q, e);
+}
+
+/*
+ * Every row to sink on SQLite with a key (list.h): the keys in list order
+ * into temp.list_keys (a sort of keys, not of whole rows), then the rows
+ * joined to them in that order, which needs no sort.  Both in the caller's
+ * read transaction.
+ */
+static int
+list_sink_keyed(struct store *st, const struct list_query *lq,
+    struct list_sink *sink, struct err *e)
+{
+	static const char FROM[] = " FROM ";
+	struct err ignored = { 0 };
+	struct stmt *q = NULL;
+	struct buf sql;
+	int64_t n;
+	int rc;
+
+	rc = store_exec(st, "DROP TABLE IF EXISTS temp.list_keys;"
+	    " CREATE TEMP TABLE list_keys (pos INTEGER PRIMARY KEY,"
+	    " k INTEGER NOT NULL)", e);
+	if (rc != 0)
+		return rc;
+	buf_init(&sql, LIST_SQL_MAX);
+	buf_add_fmt(&sql, "INSERT INTO temp.list_keys (k) SELECT %s%s ORDER BY"
+	    " %s", lq->key, lq->count_from != NULL ? lq->count_from :
+	    lq->from, lq->order);
+	rc = keys_exec(st, lq, &sql, e);
+	buf_reset(&sql);
+	buf_add_fmt(&sql, "SELECT %s FROM temp.list_keys list_k CROSS JOIN %s"
+	    " AND %s = list_k.k ORDER BY list_k.pos", lq->cols, lq->from +
+	    strlen(FROM), lq->key);
+	if (rc == 0)
+		rc = buf_error(&sql);
+	if (rc == 0)
+		rc = store_prepare(st, buf_cstr(&sql), &q, e);
+	buf_release(&sql);
+	if (rc == 0) {
+		lq->bind(q, lq->ctx);
+		rc = list_rows(q, lq, NULL, sink, &n, e);
+	}
+	if (rc == 0)
+		rc = store_exec(st, "DROP TABLE temp.list_keys", e);
+	else
+		(void)store_exec(st, "DROP TABLE IF EXISTS temp.list_keys",
+		    &ignored);
+	return rc;
+}
+
 /* Every row to sink: one query on SQLite, pages on PostgreSQL. */
 static int
 list_sink_run(struct store *st, const struct list_query *lq,
@@ -95,6 +174,10 @@ list_sink_run(struct store *st, const struct list_query *lq,
 	rc = sink->begin(sink->ctx, total, e);
 	if (rc != 0)
 		return rc;
+	if (store_kind(st) != STORE_PGSQL && lq->key != NULL &&
+	    strncmp(lq->from, " FROM ", 6) == 0 && strstr(lq->from,
+	    " WHERE ") != NULL)
+		return list_sink_keyed(st, lq, sink, e);
 	if (store_kind(st) != STORE_PGSQL)
 		return list_page(st, lq, -1, 0, NULL, sink, &n, e);
 	do {
