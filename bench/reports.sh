@@ -15,8 +15,9 @@
 #  1. builds the release binary (make) and works on a private copy; compiles
 #     bench/sqltrace.c and bench/sqlsteps.c (LD_PRELOAD shims used for capture runs only);
 #  2. danvan migrate, a sysadmin user with a random password, and the records of
-#     bench/gen_national.sql (sqlite3 CLI; secondary indexes dropped before and
-#     recreated after the load, then ANALYZE);
+#     bench/gen_national.sql (sqlite3 CLI; secondary indexes and the cube's
+#     triggers dropped before and recreated after the load, the cube recounted
+#     once, then ANALYZE);
 #  3. captures every SELECT danvan runs (text, bound values, each execution):
 #     `danvan report` for the province, the same for every 2025 province (the
 #     national report, see below), and one GET /stats/indicators on `danvan serve`;
@@ -24,12 +25,14 @@
 #     same statements, byte for byte, with the same values bound (.param), as
 #     many times, in the same order;
 #  4. bench/report_handwritten.sql, the same figures written by hand as aggregate
-#     SQL, for each distinct period the roll-up states; its results are checked
-#     figure by figure against the roll-up's (a mismatch is reported, not fatal);
+#     SQL, for each distinct period the roll-up states, and (2025 units)
+#     bench/report_handwritten_cube.sql, the same over the pre-aggregated counts
+#     (stat_cube); their results are checked figure by figure against the
+#     roll-up's (a mismatch is reported, not fatal);
 #  5. REPEAT rounds, alternating: `danvan report --format html` (wall time of the
 #     process) / the sqlite3 CLI running the replay (wall time, minus the time of
 #     the same script with the parameters set but no statement run: start-up and
-#     .param cost) / the CLI running the hand-written SQL (minus start-up); with
+#     .param cost) / the CLI running the two hand-written scripts (minus start-up); with
 #     NATIONAL=1 the same for the 34 provinces; then the API: `danvan serve`,
 #     REQUESTS timed GET /stats/indicators?…&compare=1 (after one warm-up) against
 #     the CLI replay of that request's statements; and the per-area statistics with

@@ -115,6 +115,36 @@ cube_each(struct store *st, const struct cube *cb, const char *fmt,
 }
 
 int
+cube_group(struct store *st, const struct cube *cb, const char *src,
+    const char *key, int flags, void (*fn)(struct stmt *q, json_t *acc),
+    json_t *acc, struct err *e)
+{
+	const char *const b[] = { cb->from, cb->to };
+	char fmt[512];
+
+	snprintf(fmt, sizeof(fmt), "SELECT %s, SUM(c.n) FROM stat_cube c"
+	    " WHERE c.src = '%s' AND %%s AND c.bucket >= ? AND c.bucket <= ?"
+	    " GROUP BY %s HAVING SUM(c.n) > 0", key, src, key);
+	return cube_each(st, cb, fmt, flags, NULL, 0, b, 2, fn, acc, e);
+}
+
+int
+cube_fields(struct store *st, const struct cube *cb, const char *src,
+    int flags, void (*fn)(struct stmt *q, json_t *acc), json_t *acc,
+    struct err *e)
+{
+	const char *const b[] = { cb->from, cb->to };
+	char fmt[512];
+
+	snprintf(fmt, sizeof(fmt), "SELECT f.code, f.name, c.n FROM"
+	    " petition_fields f JOIN (SELECT c.k1, SUM(c.n) AS n FROM"
+	    " stat_cube c WHERE c.src = '%s' AND %%s AND c.bucket >= ? AND"
+	    " c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0) c ON c.k1 ="
+	    " f.code ORDER BY f.sort", src);
+	return cube_each(st, cb, fmt, flags, NULL, 0, b, 2, fn, acc, e);
+}
+
+int
 cube_rebuild(struct store *st, struct err *e)
 {
 	static const char *const views[] = { "cube_petitions",

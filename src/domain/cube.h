@@ -68,6 +68,20 @@ int	cube_each(struct store *st, const struct cube *cb, const char *fmt,
 	    void (*fn)(struct stmt *q, json_t *acc), json_t *acc,
 	    struct err *e);
 
+/*
+ * Over the period's buckets of one source (cube_for_days): the counts
+ * grouped by key ("c.k1", "c.k2", an expression of them), groups with
+ * rows only, to fn as (key, count); and the counts by field
+ * (petition_fields: code, name, count, in the fields' order).
+ */
+int	cube_group(struct store *st, const struct cube *cb, const char *src,
+	    const char *key, int flags,
+	    void (*fn)(struct stmt *q, json_t *acc), json_t *acc,
+	    struct err *e);
+int	cube_fields(struct store *st, const struct cube *cb, const char *src,
+	    int flags, void (*fn)(struct stmt *q, json_t *acc), json_t *acc,
+	    struct err *e);
+
 /* Recount the whole cube from the records (in the caller's transaction). */
 int	cube_rebuild(struct store *st, struct err *e);
 

@@ -1307,23 +1307,16 @@ opinion_counts(struct store *st, const struct sctx *c, json_t *ov,
 	rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0) FROM"
 	    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ? AND"
 	    " c.bucket <= ?", CUBE_PLAIN, NULL, 0, b, 2, put_pair, ov, e);
+	/* o_cs: k1 the channel, k2 the status */
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT c.k1, SUM(c.n) FROM"
-		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"
-		    " AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0",
-		    CUBE_PLAIN, NULL, 0, b, 2, put_group, chans, e);
+		rc = cube_group(st, &c->cube, "o_cs", "c.k1", CUBE_PLAIN,
+		    put_group, chans, e);
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT f.code, f.name, c.n FROM"
-		    " petition_fields f JOIN (SELECT c.k1, SUM(c.n) AS n FROM"
-		    " stat_cube c WHERE c.src = 'o_field' AND %s AND c.bucket >="
-		    " ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0) c ON"
-		    " c.k1 = f.code ORDER BY f.sort", CUBE_PLAIN, NULL, 0, b, 2,
-		    put_field, fields, e);
+		rc = cube_fields(st, &c->cube, "o_field", CUBE_PLAIN, put_field,
+		    fields, e);
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT c.k2, SUM(c.n) FROM"
-		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"
-		    " AND c.bucket <= ? GROUP BY c.k2 HAVING SUM(c.n) > 0",
-		    CUBE_PLAIN, NULL, 0, b, 2, put_group, status, e);
+		rc = cube_group(st, &c->cube, "o_cs", "c.k2", CUBE_PLAIN,
+		    put_group, status, e);
 	if (rc == 0)
 		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.s1), 0) FROM"
 		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"

@@ -109,10 +109,8 @@ reception(struct store *st, const struct ctx *c, json_t **out,
 	if (cube_for_days(&c->cube)) {
 		const char *const b[] = { c->cube.from, c->cube.to };
 
-		rc = cube_each(st, &c->cube, "SELECT c.k1, SUM(c.n) FROM"
-		    " stat_cube c WHERE c.src = 'r_sess' AND %s AND c.bucket >="
-		    " ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0",
-		    CUBE_PLAIN, NULL, 0, b, 2, put_group, kinds, e);
+		rc = cube_group(st, &c->cube, "r_sess", "c.k1", CUBE_PLAIN,
+		    put_group, kinds, e);
 		if (rc == 0)
 			rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n),"
 			    " 0), COALESCE(SUM(c.s1), 0), COALESCE(SUM(c.s2), 0),"
@@ -202,21 +200,14 @@ petitions_cube(struct store *st, const struct ctx *c, json_t *cls,
 	const char *const b[] = { c->cube.from, c->cube.to };
 	int rc;
 
-	rc = cube_each(st, &c->cube, "SELECT NULLIF(c.k1, ''), SUM(c.n) FROM"
-	    " stat_cube c WHERE c.src = 'p_cls' AND %s AND c.bucket >= ? AND"
-	    " c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0", CUBE_ARRIVED,
-	    NULL, 0, b, 2, put_group, cls, e);
+	/* no classification yet: NULL, as the records say */
+	rc = cube_group(st, &c->cube, "p_cls", "NULLIF(c.k1, '')",
+	    CUBE_ARRIVED, put_group, cls, e);
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT c.k1, SUM(c.n) FROM"
-		    " stat_cube c WHERE c.src = 'p_status' AND %s AND c.bucket"
-		    " >= ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0",
-		    CUBE_ARRIVED, NULL, 0, b, 2, put_group, status, e);
+		rc = cube_group(st, &c->cube, "p_status", "c.k1", CUBE_ARRIVED,
+		    put_group, status, e);
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT f.code, f.name, c.n FROM"
-		    " petition_fields f JOIN (SELECT c.k1, SUM(c.n) AS n FROM"
-		    " stat_cube c WHERE c.src = 'p_field' AND %s AND c.bucket >="
-		    " ? AND c.bucket <= ? GROUP BY c.k1 HAVING SUM(c.n) > 0) c ON"
-		    " c.k1 = f.code ORDER BY f.sort", CUBE_ARRIVED, NULL, 0, b, 2,
+		rc = cube_fields(st, &c->cube, "p_field", CUBE_ARRIVED,
 		    put_field, fields, e);
 	if (rc == 0)
 		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0),"
