@@ -188,7 +188,7 @@ audit_list(struct store *st, const struct actor *a,
 	lq = (struct list_query){ "id, at, actor_id, actor_name, action, entity,"
 	    " entity_id, unit_structure, unit_code, before_json, after_json",
 	    buf_cstr(&from), "at DESC, id DESC", audit_bind, &c, audit_row_json,
-	    f->limit, f->offset, NULL, NULL };
+	    f->limit, f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	return rc;

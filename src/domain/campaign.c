@@ -300,7 +300,7 @@ campaign_list(struct store *st, const struct actor *a,
 	camp_filter_sql(&cnt, &c);
 	lq = (struct list_query){ CAMP_COLS, buf_cstr(&from),
 	    "c.day DESC, c.id DESC", camp_filter_bind, &c, camp_row, f->limit,
-	    f->offset, buf_cstr(&cnt), NULL };
+	    f->offset, buf_cstr(&cnt), NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	buf_release(&cnt);

@@ -158,10 +158,11 @@ cube_rebuild(struct store *st, struct err *e)
 		char sql[512];
 
 		snprintf(sql, sizeof(sql), "INSERT INTO stat_cube (src,"
-		    " unit_structure, unit_path, bucket, k1, k2, p25, n, s1, s2,"
-		    " s3) SELECT src, unit_structure, unit_path, bucket, k1, k2,"
-		    " p25, SUM(n), SUM(s1), SUM(s2), SUM(s3) FROM %s GROUP BY"
-		    " src, unit_structure, unit_path, bucket, k1, k2, p25",
+		    " unit_structure, unit_path, bucket, k1, k2, p25, n, s1,"
+		    " s2, s3) SELECT src, unit_structure, unit_path, bucket,"
+		    " k1, k2, p25, SUM(n), SUM(s1), SUM(s2), SUM(s3) FROM %s"
+		    " GROUP BY src, unit_structure, unit_path, bucket, k1, k2,"
+		    " p25",
 		    views[i]);
 		rc = store_exec(st, sql, e);
 	}

@@ -790,7 +790,7 @@ dc_village_list(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		lq = (struct list_query){ VILLAGE_COLS, buf_cstr(&c.from),
 		    "x.unit_code, x.name_key, x.id", dc_filter_bind, &c,
-		    village_row, f->limit, f->offset, NULL, NULL };
+		    village_row, f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	dc_filter_release(&c);
@@ -1046,7 +1046,7 @@ dc_disclosure_list(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		lq = (struct list_query){ DISC_COLS, buf_cstr(&c.from),
 		    "x.from_day DESC, x.id DESC", dc_filter_bind, &c,
-		    disc_row, f->limit, f->offset, NULL, NULL };
+		    disc_row, f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	dc_filter_release(&c);

@@ -72,7 +72,7 @@ dc_box_list(struct store *st, const struct actor *a, const struct dc_query *f,
 	if (rc == 0) {
 		lq = (struct list_query){ BOX_COLS, buf_cstr(&c.from),
 		    "x.unit_code, x.place, x.id", dc_filter_bind, &c, box_row,
-		    f->limit, f->offset, NULL, NULL };
+		    f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	dc_filter_release(&c);
@@ -300,7 +300,7 @@ dc_board_list(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		lq = (struct list_query){ BOARD_COLS, buf_cstr(&c.from),
 		    "x.term_start DESC, x.id DESC", dc_filter_bind, &c,
-		    board_row, f->limit, f->offset, NULL, NULL };
+		    board_row, f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	dc_filter_release(&c);

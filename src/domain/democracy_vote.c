@@ -378,7 +378,7 @@ dc_vote_list(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		lq = (struct list_query){ VOTE_COLS, buf_cstr(&c.from),
 		    "x.day DESC, x.id DESC", dc_filter_bind, &c, vote_row,
-		    f->limit, f->offset, NULL, NULL };
+		    f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	dc_filter_release(&c);

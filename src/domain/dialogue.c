@@ -222,7 +222,8 @@ run_list(struct store *st, struct filter *c, const char *cols,
 	rc = buf_error(&sql);
 	if (rc == 0) {
 		lq = (struct list_query){ cols, buf_cstr(&sql), order,
-		    filter_bind, c, row, c->f->limit, c->f->offset, NULL, NULL };
+		    filter_bind, c, row, c->f->limit, c->f->offset, NULL,
+		    NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	buf_release(&sql);
@@ -1318,15 +1319,15 @@ opinion_counts(struct store *st, const struct sctx *c, json_t *ov,
 		rc = cube_group(st, &c->cube, "o_cs", "c.k2", CUBE_PLAIN,
 		    put_group, status, e);
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.s1), 0) FROM"
-		    " stat_cube c WHERE c.src = 'o_cs' AND %s AND c.bucket >= ?"
-		    " AND c.bucket <= ?", CUBE_PLAIN, NULL, 0, b, 2, put_pair,
-		    hot, e);
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.s1), 0)"
+		    " FROM stat_cube c WHERE c.src = 'o_cs' AND %s AND"
+		    " c.bucket >= ? AND c.bucket <= ?", CUBE_PLAIN, NULL, 0, b,
+		    2, put_pair, hot, e);
 	if (rc == 0)
-		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0) FROM"
-		    " stat_cube c WHERE c.src = 'o_late' AND %s AND c.bucket >="
-		    " ? AND c.bucket <= ? AND c.k1 < ?", CUBE_PLAIN, NULL, 0, bt,
-		    3, put_pair, late, e);
+		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n), 0)"
+		    " FROM stat_cube c WHERE c.src = 'o_late' AND %s AND"
+		    " c.bucket >= ? AND c.bucket <= ? AND c.k1 < ?", CUBE_PLAIN,
+		    NULL, 0, bt, 3, put_pair, late, e);
 	return rc;
 }
 

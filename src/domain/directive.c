@@ -297,7 +297,7 @@ directive_list(struct store *st, const struct actor *a,
 	dir_filter_sql(&cnt, &c);
 	lq = (struct list_query){ DIR_COLS, buf_cstr(&from),
 	    "d.issued_day DESC, d.id DESC", dir_filter_bind, &c, dir_row,
-	    f->limit, f->offset, buf_cstr(&cnt), NULL };
+	    f->limit, f->offset, buf_cstr(&cnt), NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	buf_release(&cnt);
@@ -1063,7 +1063,7 @@ directive_tasks_due(struct store *st, const struct actor *a,
 	dir_filter_sql(&from, &c);
 	lq = (struct list_query){ TASK_COLS, buf_cstr(&from),
 	    "t.deadline, t.id", dir_filter_bind, &c, task_row, f->limit,
-	    f->offset, NULL, NULL };
+	    f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, &res, e);
 	buf_release(&from);
 	free(c.like);

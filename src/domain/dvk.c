@@ -366,7 +366,7 @@ dvk_model_list(struct store *st, const struct actor *a,
 	buf_add_str(&from, MODEL_FROM);
 	filter_sql(&from, MODEL_SCOPE, &c);
 	lq = (struct list_query){ MODEL_COLS, buf_cstr(&from), MODEL_ORDER,
-	    filter_bind, &c, model_row, f->limit, f->offset, NULL, NULL };
+	    filter_bind, &c, model_row, f->limit, f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(c.like);
@@ -617,7 +617,7 @@ breakthrough_list(struct store *st, const struct actor *a,
 	filter_sql(&from, TASK_SCOPE, &c);
 	lq = (struct list_query){ TASK_COLS, buf_cstr(&from),
 	    "t.year DESC, o.name_key, t.org_id, t.id", filter_bind, &c,
-	    task_row, f->limit, f->offset, NULL, NULL };
+	    task_row, f->limit, f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	return rc;
@@ -1045,22 +1045,24 @@ model_cube(struct store *st, const struct cube *cb, int64_t y, json_t *t,
 	    (const char *const[]){ cur, prev, cur, cur }, 4,
 	    (const char *const[]){ cur, prev }, 2, put_counts, t, e);
 	if (rc == 0)
-		rc = cube_each(st, cb, "SELECT f.code, f.name, COALESCE(SUM(CASE"
-		    " WHEN c.bucket = ? THEN c.n ELSE 0 END), 0), COALESCE(SUM("
-		    "CASE WHEN c.bucket = ? THEN c.n ELSE 0 END), 0) FROM"
-		    " dvk_fields f LEFT JOIN stat_cube c ON c.src = 'm_field' AND"
-		    " c.k1 = f.code AND c.bucket IN (?, ?) AND %s GROUP BY f.code,"
-		    " f.name, f.sort ORDER BY f.sort, f.code", CUBE_PLAIN,
+		rc = cube_each(st, cb, "SELECT f.code, f.name, COALESCE(SUM("
+		    "CASE WHEN c.bucket = ? THEN c.n ELSE 0 END), 0),"
+		    " COALESCE(SUM(CASE WHEN c.bucket = ? THEN c.n ELSE 0 END),"
+		    " 0) FROM dvk_fields f LEFT JOIN stat_cube c ON c.src ="
+		    " 'm_field' AND c.k1 = f.code AND c.bucket IN (?, ?) AND %s"
+		    " GROUP BY f.code, f.name, f.sort ORDER BY f.sort, f.code",
+		    CUBE_PLAIN,
 		    (const char *const[]){ cur, prev, cur, prev }, 4, NULL, 0,
 		    put_field, fields, e);
 	if (rc == 0)
 		rc = cube_each(st, cb, "SELECT c.k1, COALESCE(SUM(CASE WHEN"
 		    " c.bucket = ? THEN c.n ELSE 0 END), 0), COALESCE(SUM(CASE"
-		    " WHEN c.bucket = ? THEN c.n ELSE 0 END), 0) FROM stat_cube c"
-		    " WHERE c.src = 'm_level' AND %s AND c.bucket IN (?, ?) AND"
-		    " c.k1 <> '' GROUP BY c.k1 HAVING SUM(c.n) > 0", CUBE_PLAIN,
-		    (const char *const[]){ cur, prev }, 2,
-		    (const char *const[]){ cur, prev }, 2, put_level, levels, e);
+		    " WHEN c.bucket = ? THEN c.n ELSE 0 END), 0) FROM"
+		    " stat_cube c WHERE c.src = 'm_level' AND %s AND c.bucket"
+		    " IN (?, ?) AND c.k1 <> '' GROUP BY c.k1 HAVING SUM(c.n) >"
+		    " 0", CUBE_PLAIN, (const char *const[]){ cur, prev }, 2,
+		    (const char *const[]){ cur, prev }, 2, put_level, levels,
+		    e);
 	if (rc == 0)
 		rc = cube_each(st, cb, "SELECT c.k1, SUM(c.n) FROM stat_cube c"
 		    " WHERE c.src = 'm_kind' AND %s AND c.bucket = ? GROUP BY"

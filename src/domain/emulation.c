@@ -155,7 +155,7 @@ emulation_set_list(struct store *st, int64_t limit, int64_t offset,
 {
 	struct list_query lq = { SET_COLS, " FROM emulation_sets",
 	    "year DESC, name, version DESC, id", bind_none, NULL, set_row_json,
-	    limit, offset, NULL, NULL };
+	    limit, offset, NULL, NULL, NULL };
 
 	return list_run(st, &lq, out, e);
 }
@@ -585,7 +585,7 @@ emulation_bloc_list(struct store *st, int64_t limit, int64_t offset,
 	struct list_query lq = { BLOC_COLS ", (SELECT COUNT(*) FROM"
 	    " emulation_bloc_members m WHERE m.bloc_id = b.id)", BLOC_FROM,
 	    "es.year DESC, b.name, b.id", bind_none, NULL, bloc_list_row, limit,
-	    offset, " FROM emulation_blocs b", NULL };
+	    offset, " FROM emulation_blocs b", NULL, NULL };
 
 	return list_run(st, &lq, out, e);
 }

@@ -72,7 +72,8 @@ list_rows(struct stmt *q, const struct list_query *lq, json_t *items,
 }
 
 /* The page query from offset, at most limit rows (limit < 0: all, on
- * SQLite only), to list_rows(). */
+ * SQLite only), to list_rows().  With key and joins, the page's keys are
+ * sorted alone over count_from and only their rows joined (list.h). */
 static int
 list_page(struct store *st, const struct list_query *lq, int64_t limit,
     int64_t offset, json_t *items, struct list_sink *sink, int64_t *n,
@@ -84,8 +85,16 @@ list_page(struct store *st, const struct list_query *lq, int64_t limit,
 
 	*n = 0;
 	buf_init(&sql, LIST_SQL_MAX);
-	buf_add_fmt(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?",
-	    lq->cols, lq->from, lq->order);
+	if (lq->key != NULL && lq->joins != NULL && lq->count_from != NULL &&
+	    strncmp(lq->joins, " FROM ", 6) == 0)
+		buf_add_fmt(&sql, "SELECT %s FROM (SELECT %s AS list_key%s ORDER"
+		    " BY %s LIMIT ? OFFSET ?) list_k CROSS JOIN %s WHERE %s ="
+		    " list_k.list_key ORDER BY %s", lq->cols, lq->key,
+		    lq->count_from, lq->order, lq->joins + 6, lq->key,
+		    lq->order);
+	else
+		buf_add_fmt(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?",
+		    lq->cols, lq->from, lq->order);
 	rc = buf_error(&sql);
 	if (rc == 0)
 		rc = store_prepare(st, buf_cstr(&sql), &q, e);

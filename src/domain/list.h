@@ -28,11 +28,16 @@ struct list_query {
 	/* FROM and WHERE for the count when the joins of from are not
 	 * needed to count (same parameters); NULL: from. */
 	const char	*count_from;
-	/* Optional, for exports on SQLite: the integer key of a row ("p.id")
-	 * when order and count_from need no joined table; the keys are then
-	 * sorted alone and the rows read by key in that order, instead of
-	 * sorting whole rows. */
+	/* Optional: the integer key of a row ("p.id") when order and
+	 * count_from need no joined table.  An export on SQLite then sorts
+	 * the keys alone and reads the rows by key in that order, instead of
+	 * sorting whole rows; with joins, so does a page. */
 	const char	*key;
+	/* Optional, with key: "FROM" and the joins of from, without its
+	 * WHERE.  A page then sorts the keys alone in count_from, LIMIT and
+	 * OFFSET, and joins only those rows (a first page of a large subtree
+	 * reads one index, not every row with its joins). */
+	const char	*joins;
 };
 
 int	list_run(struct store *st, const struct list_query *lq, json_t **out,

@@ -389,7 +389,8 @@ org_list(struct store *st, const struct actor *a, const struct org_query *f,
 	buf_init(&from, 4096);
 	list_where(&from, f, &c.sub);
 	lq = (struct list_query){ ORG_COLS, buf_cstr(&from), "o.name_key, o.id",
-	    list_bind, &c, org_row_json, f->limit, f->offset, NULL, NULL };
+	    list_bind, &c, org_row_json, f->limit, f->offset, NULL, NULL,
+	    NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(like);

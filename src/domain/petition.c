@@ -1380,7 +1380,7 @@ petition_list(struct store *st, const struct actor *a,
 	buf_add_str(&count, buf_cstr(&where));
 	lq = (struct list_query){ P_COLS, buf_cstr(&from),
 	    "p.received_day DESC, p.id DESC", list_bind, &c, row_summary,
-	    f->limit, f->offset, buf_cstr(&count), "p.id" };
+	    f->limit, f->offset, buf_cstr(&count), "p.id", P_FROM };
 	rc = buf_error(&from) != 0 || buf_error(&count) != 0 ? ERR_NOMEM :
 	    list_run(st, &lq, out, e);
 	buf_release(&where);

@@ -527,7 +527,7 @@ reception_session_list(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		lq = (struct list_query){ SESSION_COLS, buf_cstr(&from),
 		    "rs.day DESC, rs.id DESC", filter_bind, &c,
-		    session_row_json, f->limit, f->offset, NULL, NULL };
+		    session_row_json, f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	buf_release(&from);
@@ -1550,7 +1550,7 @@ reception_schedule_list(struct store *st, const struct actor *a,
 	if (rc == 0) {
 		lq = (struct list_query){ SCHED_COLS, buf_cstr(&from),
 		    "c.valid_from DESC, c.id DESC", filter_bind, &c,
-		    sched_row_json, f->limit, f->offset, NULL, NULL };
+		    sched_row_json, f->limit, f->offset, NULL, NULL, NULL };
 		rc = list_run(st, &lq, out, e);
 	}
 	buf_release(&from);

@@ -239,7 +239,7 @@ staffing_list(struct store *st, const struct actor *a,
 	ch_filter_sql(&from, &c);
 	lq = (struct list_query){ CH_COLS, buf_cstr(&from),
 	    "c.day DESC, c.id DESC", ch_filter_bind, &c, ch_row, f->limit,
-	    f->offset, NULL, NULL };
+	    f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	return rc;

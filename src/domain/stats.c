@@ -112,23 +112,25 @@ reception(struct store *st, const struct ctx *c, json_t **out,
 		rc = cube_group(st, &c->cube, "r_sess", "c.k1", CUBE_PLAIN,
 		    put_group, kinds, e);
 		if (rc == 0)
-			rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(c.n),"
-			    " 0), COALESCE(SUM(c.s1), 0), COALESCE(SUM(c.s2), 0),"
-			    " COALESCE(SUM(c.s3), 0) FROM stat_cube c WHERE c.src"
-			    " = 'r_visit' AND %s AND c.bucket >= ? AND c.bucket <="
-			    " ?", CUBE_PLAIN, NULL, 0, b, 2, put_counts, v, e);
+			rc = cube_each(st, &c->cube, "SELECT COALESCE("
+			    "SUM(c.n), 0), COALESCE(SUM(c.s1), 0),"
+			    " COALESCE(SUM(c.s2), 0), COALESCE(SUM(c.s3), 0)"
+			    " FROM stat_cube c WHERE c.src = 'r_visit' AND %s"
+			    " AND c.bucket >= ? AND c.bucket <= ?", CUBE_PLAIN,
+			    NULL, 0, b, 2, put_counts, v, e);
 	} else {
 		rc = each(st, c, "SELECT kind, COUNT(*) FROM reception_sessions"
 		    " p WHERE " SCOPE_SQL("p.unit_structure", "p.unit_path")
 		    " AND p.day >= ? AND p.day <= ? GROUP BY kind", 1, days, 2,
 		    put_group, kinds, e);
 		if (rc == 0)
-			rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM(persons),"
-			    " 0), COALESCE(SUM(is_mass), 0), COALESCE(SUM(CASE"
-			    " WHEN is_mass = 1 THEN persons ELSE 0 END), 0) FROM"
-			    " reception_visits p WHERE " SCOPE_SQL(
-			    "p.unit_structure", "p.unit_path") " AND p.day >= ?"
-			    " AND p.day <= ?", 1, days, 2, put_counts, v, e);
+			rc = each(st, c, "SELECT COUNT(*), COALESCE(SUM("
+			    "persons), 0), COALESCE(SUM(is_mass), 0),"
+			    " COALESCE(SUM(CASE WHEN is_mass = 1 THEN persons"
+			    " ELSE 0 END), 0) FROM reception_visits p WHERE "
+			    SCOPE_SQL("p.unit_structure", "p.unit_path")
+			    " AND p.day >= ? AND p.day <= ?", 1, days, 2,
+			    put_counts, v, e);
 	}
 	if (rc != 0) {
 		json_decref(kinds);
@@ -217,10 +219,11 @@ petitions_cube(struct store *st, const struct ctx *c, json_t *cls,
 		    CUBE_ARRIVED, NULL, 0, b, 2, put_counts, v, e);
 	if (rc == 0)
 		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(CASE WHEN"
-		    " c.src = 'p_start' THEN c.n ELSE 0 END), 0), COALESCE(SUM("
-		    "CASE WHEN c.src = 'p_resolved' THEN c.n ELSE 0 END), 0),"
-		    " COALESCE(SUM(CASE WHEN c.src = 'p_resolved' THEN c.s1 ELSE"
-		    " 0 END), 0) FROM stat_cube c WHERE c.src IN ('p_start',"
+		    " c.src = 'p_start' THEN c.n ELSE 0 END), 0),"
+		    " COALESCE(SUM(CASE WHEN c.src = 'p_resolved' THEN c.n"
+		    " ELSE 0 END), 0), COALESCE(SUM(CASE WHEN c.src ="
+		    " 'p_resolved' THEN c.s1 ELSE 0 END), 0) FROM stat_cube c"
+		    " WHERE c.src IN ('p_start',"
 		    " 'p_resolved') AND %s AND c.bucket >= ? AND c.bucket <= ?",
 		    CUBE_PLAIN, NULL, 0, b, 2, put_counts, r, e);
 	return rc;
@@ -253,12 +256,12 @@ petitions(struct store *st, const struct ctx *c, json_t **out,
 	 * its end (a whole half-month), not settled before it began. */
 	if (rc == 0 && cube_for_days(&c->cube))
 		rc = cube_each(st, &c->cube, "SELECT COALESCE(SUM(CASE WHEN"
-		    " c.bucket <= ? AND (c.k1 = '' OR c.k1 >= ?) THEN c.n ELSE 0"
-		    " END), 0), COALESCE(SUM(CASE WHEN c.k1 >= ? AND c.k1 <= ?"
-		    " THEN c.n ELSE 0 END), 0) FROM stat_cube c WHERE c.src ="
-		    " 'p_mass' AND %s", CUBE_ARRIVED, (const char *const[]){
-		    c->cube.to, c->from, c->from, c->to }, 4, NULL, 0,
-		    put_counts, m, e);
+		    " c.bucket <= ? AND (c.k1 = '' OR c.k1 >= ?) THEN c.n ELSE"
+		    " 0 END), 0), COALESCE(SUM(CASE WHEN c.k1 >= ? AND"
+		    " c.k1 <= ? THEN c.n ELSE 0 END), 0) FROM stat_cube c WHERE"
+		    " c.src = 'p_mass' AND %s", CUBE_ARRIVED,
+		    (const char *const[]){ c->cube.to, c->from, c->from, c->to },
+		    4, NULL, 0, put_counts, m, e);
 	else if (rc == 0)
 		rc = each(st, c, "SELECT COALESCE(SUM(CASE WHEN"
 		    " p.received_day <= ? AND (p.mass_settled_day IS NULL OR"

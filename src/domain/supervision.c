@@ -576,7 +576,7 @@ supervision_list(struct store *st, const struct actor *a,
 	buf_add_str(&from, SUP_FROM);
 	filter_sql(&from, &c);
 	lq = (struct list_query){ SUP_COLS, buf_cstr(&from), SUP_ORDER,
-	    filter_bind, &c, sup_row, f->limit, f->offset, NULL, NULL };
+	    filter_bind, &c, sup_row, f->limit, f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(c.like);
@@ -1150,7 +1150,7 @@ criticism_list(struct store *st, const struct actor *a,
 	buf_add_str(&from, DOC_FROM);
 	filter_sql(&from, &c);
 	lq = (struct list_query){ DOC_COLS, buf_cstr(&from), DOC_ORDER,
-	    filter_bind, &c, doc_row, f->limit, f->offset, NULL, NULL };
+	    filter_bind, &c, doc_row, f->limit, f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(c.like);

@@ -640,7 +640,7 @@ unit_list_at(struct store *st, const struct actor *a, const struct unit_query *f
 	list_where(&from, f, c.top, a);
 	lq = (struct list_query){ "code, name, level, parent_code",
 	    buf_cstr(&from), "name_key, code", bind_filter, &c, unit_row_json,
-	    f->limit, f->offset, NULL, NULL };
+	    f->limit, f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(like);

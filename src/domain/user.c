@@ -529,7 +529,7 @@ user_list(struct store *st, const struct actor *a, const struct user_query *f,
 	list_where(&from, f);
 	lq = (struct list_query){ USER_COLS, buf_cstr(&from),
 	    "u.name_key, u.username", list_bind, &c, user_row_json0, f->limit,
-	    f->offset, NULL, NULL };
+	    f->offset, NULL, NULL, NULL };
 	rc = list_run(st, &lq, out, e);
 	buf_release(&from);
 	free(like);

@@ -177,6 +177,30 @@ describe('exports', () => {
 		assert.match(dt.cells[2].v, /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/, 'a time as dd/mm/yyyy HH:MM');
 	});
 
+	// The petition list pages by its keys (domain/list.c: keys sorted alone, then joined): its pages
+	// must join up to the whole list, in the list's order, for every scope and filter.
+	it('pages of the petition list join up to the whole list, in its order', async () => {
+		await create(orgB, { received_day: '2025-05-01' });
+		await create(orgA, { received_day: '2025-01-31' });
+		for (const [who, q] of [[admin, ''], [admin, `&org=${orgA.id}`], [officerA.api, ''], [officerB.api, ''],
+			[viewerA.api, '&status=received']]) {
+			const all = assertOk(await who.get(`/petitions?limit=200${q}`));
+			assert.ok(all.total >= 3, `${q}: ${all.total}`);
+			for (let i = 1; i < all.items.length; i++) {
+				const [a, b] = [all.items[i - 1], all.items[i]];
+				assert.ok(a.received_day > b.received_day || (a.received_day === b.received_day && a.id > b.id),
+					`newest first, then by id: ${a.id} ${b.id}`);
+			}
+			const paged = [];
+			for (let off = 0; off < all.total; off += 2) {
+				const p = assertOk(await who.get(`/petitions?limit=2&offset=${off}${q}`));
+				assert.equal(p.total, all.total);
+				paged.push(...p.items.map((x) => x.id));
+			}
+			assert.deepEqual(paged, all.items.map((x) => x.id));
+		}
+	});
+
 	it('errors: unknown path, not a list, bad body, the list\'s own errors, CSRF', async () => {
 		const cols = [{ key: 'tracking_code', label: 'Mã' }];
 		assertError(await exportList(admin, { path: '/api/v1/nope', columns: cols }), 404, 'not_found');

@@ -177,8 +177,8 @@ add_petitions(struct fx *f, int n)
 		    " classification, field, eligibility, duplicate_of,"
 		    " anonymous, mass_case, mass_settled_day, resolution_start,"
 		    " resolution_due, resolved_day, on_time, created_at,"
-		    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 's', 's', 'c',"
-		    " 'c', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)");
+		    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 's', 's',"
+		    " 'c', 'c', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)");
 		char code[48];
 		bool fwd = i > 0 && rnd(f) % 3 == 0;
 		const char *st = PICK(f, status);
@@ -238,8 +238,8 @@ add_opinions(struct fx *f, int n)
 		struct stmt *q = must_prepare(f->st, "INSERT INTO opinions"
 		    " (org_id, unit_structure, unit_code, unit_path, channel,"
 		    " day, content, content_fold, field, status, hot_spot,"
-		    " due_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?,"
-		    " 'c', 'c', ?, ?, ?, ?, 0, 0)");
+		    " due_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?,"
+		    " ?, 'c', 'c', ?, ?, ?, ?, 0, 0)");
 
 		stmt_bind_int(q, 1, f->org);
 		stmt_bind_int(q, 2, u->st);
@@ -283,12 +283,12 @@ add_reception(struct fx *f, int n)
 		for (int k = 0; k < visits; k++) {
 			int mass = rnd(f) % 4 == 0;
 
-			q = must_prepare(f->st, "INSERT INTO reception_visits"
-			    " (session_id, unit_structure, unit_code, unit_path,"
-			    " day, persons, is_mass, content, classification,"
-			    " field, direction, created_at, updated_at) VALUES"
-			    " (?, ?, ?, ?, ?, ?, ?, 'c', 'complaint', 'land',"
-			    " 'none', 0, 0)");
+			q = must_prepare(f->st, "INSERT INTO"
+			    " reception_visits (session_id, unit_structure,"
+			    " unit_code, unit_path, day, persons, is_mass,"
+			    " content, classification, field, direction,"
+			    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?,"
+			    " ?, 'c', 'complaint', 'land', 'none', 0, 0)");
 			stmt_bind_int(q, 1, sid);
 			stmt_bind_int(q, 2, u->st);
 			stmt_bind_text(q, 3, u->code);
