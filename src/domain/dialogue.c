@@ -206,8 +206,10 @@ run_list(struct store *st, struct filter *c, const char *cols,
     const char *from, const char *order, json_t *(*row)(struct stmt *),
     json_t **out, struct err *e)
 {
+	/* the table alone ("FROM opinions x") counts and sorts the keys */
+	const char *joins = strstr(from, " JOIN ");
 	struct list_query lq;
-	struct buf sql;
+	struct buf sql, count;
 	int rc;
 
 	*out = NULL;
@@ -217,16 +219,21 @@ run_list(struct store *st, struct filter *c, const char *cols,
 		return rc;
 	}
 	buf_init(&sql, SQL_MAX);
+	buf_init(&count, SQL_MAX);
 	buf_add_str(&sql, from);
 	filter_sql(&sql, c);
-	rc = buf_error(&sql);
+	buf_add(&count, from, joins != NULL ? (size_t)(joins - from) :
+	    strlen(from));
+	filter_sql(&count, c);
+	rc = buf_error(&sql) != 0 || buf_error(&count) != 0 ? ERR_NOMEM : 0;
 	if (rc == 0) {
 		lq = (struct list_query){ cols, buf_cstr(&sql), order,
-		    filter_bind, c, row, c->f->limit, c->f->offset, NULL,
-		    NULL, NULL };
+		    filter_bind, c, row, c->f->limit, c->f->offset,
+		    buf_cstr(&count), "x.id", from };
 		rc = list_run(st, &lq, out, e);
 	}
 	buf_release(&sql);
+	buf_release(&count);
 	free(c->like);
 	return rc;
 }

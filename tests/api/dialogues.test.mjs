@@ -132,6 +132,22 @@ describe('dialogues and public opinion', () => {
 		const dl = assertOk(await viewerA.api.get(`/dialogues?group=youth&org=${orgA.id}`));
 		assert.equal(dl.total, 1);
 
+		// Pages (keys sorted alone, then joined: domain/list.c) join up to the whole list, newest first.
+		for (const path of ['/opinions', '/dialogues']) {
+			const all = assertOk(await viewerA.api.get(`${path}?limit=200`));
+			assert.ok(all.total >= 2, path);
+			const items = all.items.map((x) => [x.day, x.id]);
+			assert.deepEqual(items, [...items].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : a[0] < b[0] ? 1 : -1)),
+				`${path}: newest first, then by id`);
+			const paged = [];
+			for (let off = 0; off < all.total; off++) {
+				const p = assertOk(await viewerA.api.get(`${path}?limit=1&offset=${off}`));
+				assert.equal(p.total, all.total);
+				paged.push(...p.items.map((x) => x.id));
+			}
+			assert.deepEqual(paged, all.items.map((x) => x.id), path);
+		}
+
 		// Edits: the opinions follow the dialogue's day.
 		const p = assertOk(await officerA.api.patch(`/dialogues/${d.id}`, { day: '2025-03-12', participants: 125 })).dialogue;
 		assert.equal(p.participants, 125);
