@@ -12,16 +12,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { REPO, WEB_DIST } from '../lib/server.mjs';
+import { launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 import { assertOk, makeUser, setup } from '../api/fixtures.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const T = { timeout: 180000 };
 
 const UNIT_A = { structure: 2025, code: '04795' };
@@ -36,10 +29,6 @@ let village;
 const problems = [];
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	({ srv, admin } = await setup());
 	orgA = assertOk(await admin.post('/organizations', {
 		name: 'Ủy ban nhân dân phường Hòa Bình', type: 'people_committee', unit: UNIT_A,
@@ -54,7 +43,7 @@ before(async () => {
 		{ unit: UNIT_A, name: 'Tổ dân phố Tân Thịnh', kind: 'residential_group', households: 200 }), 201).village;
 	assertOk(await officerA.api.post('/democracy/villages',
 		{ unit: UNIT_A, name: 'Tổ dân phố Hữu Nghị', kind: 'residential_group', households: 180 }), 201);
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -62,34 +51,12 @@ after(async () => {
 	if (srv) await srv.stop();
 });
 
-async function newPage(viewport) {
-	const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-	const page = await context.newPage();
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		if (/status of 401\b/.test(text)) return; // GET /me before logging in
-		if (/status of 400\b/.test(text)) return; // a refused form, shown on the page
-		problems.push(`console error: ${text}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems, {
+	expected: (text) => /status of (401|400)\b/.test(text), // 400: a refused form, shown on the page
+	requestFailed: false,
+});
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(OUT, `democracy-${name}.png`), fullPage });
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
+const shot = shooter('democracy');
 
 async function recordVote(page, { subject, present, yes, no, abstain }) {
 	await page.getByTestId('dc-vote-subject').fill(subject);

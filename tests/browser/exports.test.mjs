@@ -18,16 +18,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { REPO, WEB_DIST, startServer } from '../lib/server.mjs';
+import { startServer } from '../lib/server.mjs';
+import { OUT, launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const T = { timeout: 240000 };
 const DEMO_USER = 'canbo.tinh';
 const DEMO_PASSWORD = 'demo-password-1';
@@ -38,13 +34,9 @@ let tmp;
 const problems = [];
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	tmp = mkdtempSync(path.join(os.tmpdir(), 'danvan-exports-'));
 	srv = await startServer({ demo: true });
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -53,42 +45,12 @@ after(async () => {
 	if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function newPage(viewport) {
-	const context = await browser.newContext({
-		viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true,
-	});
-	const page = await context.newPage();
-	page.setDefaultTimeout(20000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		if (/status of 401\b/.test(text)) return; // GET /me before logging in
-		if (/status of 404\b/.test(text)) return; // progress asked before the server knows the token
-		if (/status of 413\b/.test(text)) return; // the mocked refusal
-		problems.push(`console error: ${text}`);
-	});
-	page.on('requestfailed', (req) => {
-		const f = req.failure();
-		if (f && /ERR_ABORTED/.test(f.errorText)) return;
-		problems.push(`request failed: ${req.url()} ${f ? f.errorText : ''}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems, {
+	// 404: progress asked before the server knows the token; 413: the mocked refusal
+	expected: (text) => /status of (401|404|413)\b/.test(text), timeout: 20000, context: { acceptDownloads: true },
+});
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(OUT, `exports-${name}.png`), fullPage });
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
+const shot = shooter('exports');
 
 /** The pager's "Tổng số: N …" as a number (vi-VN digits: "1.234"). */
 async function pagerTotal(page, testid) {

@@ -14,16 +14,10 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, REPO, WEB_DIST } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../lib/server.mjs';
+import { launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 import { assertOk, childrenOf, makeUser, setup } from '../api/fixtures.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const T = { timeout: 180000 };
 
 const PROVINCE = { structure: 2025, code: '25', name: 'Tỉnh Phú Thọ' };
@@ -36,10 +30,6 @@ let communes; // two children of the province, first in the list (inside the cha
 const problems = [];
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	({ srv, admin } = await setup());
 	communes = (await childrenOf(admin, PROVINCE.code, { structure: 2025, n: 2 })).map((u) => ({ ...u, structure: 2025 }));
 	// Last year's value of the first commune: the previous period of the year.
@@ -47,7 +37,7 @@ before(async () => {
 		indicator: 'gift_visits', unit: { structure: 2025, code: communes[0].code }, period: String(YEAR - 1),
 		value: 1000, source: 'Báo cáo năm trước của xã',
 	}));
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -55,38 +45,9 @@ after(async () => {
 	if (srv) await srv.stop();
 });
 
-async function newPage(viewport) {
-	const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-	const page = await context.newPage();
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		if (/status of 401\b/.test(text)) return; // GET /me before logging in
-		problems.push(`console error: ${text}`);
-	});
-	page.on('requestfailed', (req) => {
-		const f = req.failure();
-		if (f && /ERR_ABORTED/.test(f.errorText)) return;
-		problems.push(`request failed: ${req.url()} ${f ? f.errorText : ''}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems);
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(OUT, `indicators-${name}.png`), fullPage });
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
+const shot = shooter('indicators');
 
 /** Pick a unit in a UnitField (prefix = its testid) by searching its name. */
 async function pickUnit(page, prefix, unit) {

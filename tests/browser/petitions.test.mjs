@@ -14,16 +14,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { REPO, WEB_DIST } from '../lib/server.mjs';
+import { launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 import { assertOk, makeUser, setup } from '../api/fixtures.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const T = { timeout: 180000 };
 
 // Commune A (Phường Hòa Bình, Phú Thọ) receives; commune B (Phường Việt Trì) is competent.
@@ -51,10 +44,6 @@ let officerB;
 const problems = [];
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	({ srv, admin } = await setup());
 	orgA = assertOk(await admin.post('/organizations', {
 		name: 'Ủy ban nhân dân phường Hòa Bình', type: 'people_committee', unit: UNIT_A,
@@ -68,7 +57,7 @@ before(async () => {
 	officerB = await makeUser(srv.url, admin, {
 		role: 'officer', unit: UNIT_B, username: 'canbo.viettri', fullName: 'Phan Văn Đức', password: 'canbo-viettri-1',
 	});
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -76,39 +65,11 @@ after(async () => {
 	if (srv) await srv.stop();
 });
 
-async function newPage(viewport, extra = {}) {
-	const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...extra });
-	const page = await context.newPage();
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		// 401: GET /me before logging in; 403: the refused identity read (asserted below).
-		if (/status of (401|403)\b/.test(text)) return;
-		problems.push(`console error: ${text}`);
-	});
-	page.on('requestfailed', (req) => {
-		const f = req.failure();
-		if (f && /ERR_ABORTED/.test(f.errorText)) return;
-		problems.push(`request failed: ${req.url()} ${f ? f.errorText : ''}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems, {
+	expected: (text) => /status of (401|403)\b/.test(text), // 403: the refused identity read (asserted below)
+});
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(OUT, `petitions-${name}.png`), fullPage });
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
+const shot = shooter('petitions');
 
 /** The whole visible text of the page (what a person could read). */
 const pageText = (page) => page.evaluate(() => document.body.innerText);

@@ -15,16 +15,10 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, REPO, WEB_DIST } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../lib/server.mjs';
+import { launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 import { assertOk, childrenOf, makeUser, setup } from '../api/fixtures.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const T = { timeout: 180000 };
 const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
 
@@ -36,10 +30,6 @@ let reportId;
 const problems = [];
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	({ srv, admin } = await setup());
 	[commune] = await childrenOf(admin, '25', { structure: 2025, n: 1, offset: 3 });
 	commune = { ...commune, structure: 2025 };
@@ -47,7 +37,7 @@ before(async () => {
 		indicator: 'gift_visits', unit: { structure: 2025, code: commune.code }, period: String(YEAR),
 		value: 12345, source: 'Báo cáo của UBND xã',
 	}));
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -55,40 +45,13 @@ after(async () => {
 	if (srv) await srv.stop();
 });
 
-async function newPage(viewport) {
-	const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-	const page = await context.newPage();
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		if (/status of 401\b/.test(text)) return; // GET /me before logging in
-		if (/status of 409\b/.test(text)) return; // the refused edit of an issued report (on purpose)
-		if (/status of 400\b/.test(text) && expected400 > 0) { expected400--; return; } // a refusal on purpose
-		problems.push(`console error: ${text}`);
-	});
-	page.on('requestfailed', (req) => {
-		const f = req.failure();
-		if (f && /ERR_ABORTED/.test(f.errorText)) return;
-		problems.push(`request failed: ${req.url()} ${f ? f.errorText : ''}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems, {
+	// 409: the refused edit of an issued report; 400: refusals the tests provoke on purpose (expected400)
+	expected: (text) => /status of (401|409)\b/.test(text) ||
+		(/status of 400\b/.test(text) && expected400 > 0 && expected400-- > 0),
+});
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(OUT, `reports-${name}.png`), fullPage });
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
+const shot = shooter('reports');
 
 async function pickUnit(page, prefix, unit) {
 	await page.getByTestId(`${prefix}-open`).click();

@@ -11,15 +11,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, REPO, WEB_DIST, startServer } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer } from '../lib/server.mjs';
+import { launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const T = { timeout: 120000 }; // per test: a hung browser must not hang CI
 
@@ -34,12 +28,8 @@ let browser;
 const problems = []; // console errors, page errors, CSP violations, failed requests
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	srv = await startServer();
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -47,48 +37,11 @@ after(async () => {
 	if (srv) await srv.stop();
 });
 
-async function newPage(viewport, extra = {}) {
-	const context = await browser.newContext({
-		viewport,
-		locale: 'vi-VN',
-		timezoneId: 'Asia/Ho_Chi_Minh',
-		...extra,
-	});
-	const page = await context.newPage();
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		// GET /me of a logged-out visitor (401) and refused logins (401, 429) are expected.
-		if (/status of (401|429)\b/.test(text)) return;
-		problems.push(`console error: ${text}`);
-	});
-	page.on('requestfailed', (req) => {
-		const f = req.failure();
-		// Requests cut short by a navigation are not failures of the app.
-		if (f && /ERR_ABORTED/.test(f.errorText)) return;
-		problems.push(`request failed: ${req.url()} ${f ? f.errorText : ''}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems, {
+	expected: (text) => /status of (401|429)\b/.test(text), // refused logins (401, 429) are expected
+});
 
-const shot = (page, name) => page.screenshot({ path: path.join(OUT, `browser-${name}.png`), fullPage: false });
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({
-		sw: document.documentElement.scrollWidth,
-		iw: window.innerWidth,
-	}));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
+const shot = shooter('browser');
 
 test('admin: login, unit search and tree, create a scoped user through the picker', T, async () => {
 	const { context, page } = await newPage({ width: 1366, height: 768 });

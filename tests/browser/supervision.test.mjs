@@ -13,16 +13,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { REPO, WEB_DIST } from '../lib/server.mjs';
+import { launchBrowser, login, noHorizontalOverflow, pageMaker, shooter } from '../lib/browser.mjs';
 import { assertOk, childrenOf, listAll, makeUser, setup } from '../api/fixtures.mjs';
 
-const CHROMIUM = process.env.DANVAN_CHROMIUM || '/usr/bin/chromium';
-const OUT = path.join(REPO, 'tests', 'out');
-const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const T = { timeout: 180000 };
 
 let srv;
@@ -39,10 +32,6 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Mi
 const reportYear = () => { const t = today(); return Number(t.slice(0, 4)) + (t.slice(5) >= '12-15' ? 1 : 0); };
 
 before(async () => {
-	assert.ok(existsSync(path.join(WEB_DIST, 'index.html')),
-		'web/dist/index.html is missing: build the front end first (make web)');
-	assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}`);
-	mkdirSync(OUT, { recursive: true });
 	({ srv, admin } = await setup());
 	// A district of the 2024 structure (the district level exists there).
 	[D] = await childrenOf(admin, '25', { structure: 2024, n: 1, offset: 1 });
@@ -63,7 +52,7 @@ before(async () => {
 		org_id: front.id, title: 'Giám sát việc thăm hỏi, tặng quà Tết Nguyên đán', topic: 'tet_gifts', form: 'delegation',
 		from_day: today(), to_day: today(), status: 'done', units: communes.slice(1).map((c) => c.code),
 	}), 201);
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+	browser = await launchBrowser();
 });
 
 after(async () => {
@@ -71,39 +60,11 @@ after(async () => {
 	if (srv) await srv.stop();
 });
 
-async function newPage(viewport) {
-	const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-	const page = await context.newPage();
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		const text = msg.text();
-		if (/status of 401\b/.test(text)) return; // GET /me before logging in
-		if (/status of 400\b/.test(text)) return; // the refused comment (on purpose)
-		problems.push(`console error: ${text}`);
-	});
-	page.on('requestfailed', (req) => {
-		const f = req.failure();
-		if (f && /ERR_ABORTED/.test(f.errorText)) return;
-		problems.push(`request failed: ${req.url()} ${f ? f.errorText : ''}`);
-	});
-	return { context, page };
-}
+const newPage = pageMaker(() => browser, problems, {
+	expected: (text) => /status of (401|400)\b/.test(text), // 400: the refused comment (on purpose)
+});
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(OUT, `supervision-${name}.png`), fullPage });
-
-async function login(page, username, password) {
-	await page.getByTestId('login-username').fill(username);
-	await page.getByTestId('login-password').fill(password);
-	await page.getByTestId('login-submit').click();
-	await page.getByTestId('header-user-name').waitFor();
-}
-
-async function noHorizontalOverflow(page, where) {
-	const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
-	assert.ok(sw <= iw, `${where}: page scrolls horizontally (scrollWidth ${sw} > innerWidth ${iw})`);
-}
+const shot = shooter('supervision');
 
 async function addComment(page, content, result, reason) {
 	await page.getByTestId('comment-content').fill(content);
