@@ -26,15 +26,6 @@
 
 /* ---- small helpers --------------------------------------------------- */
 
-static void
-bind_opt(struct stmt *q, int i, const char *s)
-{
-	if (s != NULL)
-		stmt_bind_text(q, i, s);
-	else
-		stmt_bind_null(q, i);
-}
-
 /* A real "YYYY-MM-DD" day, and not after today unless future is true. */
 static int
 check_day(const char *s, bool future, const char *field, struct err *e)
@@ -346,8 +337,8 @@ bind_dialogue_vals(struct stmt *q, int i, const struct dialogue_vals *v)
 	stmt_bind_text(q, i++, v->day);
 	stmt_bind_text(q, i++, v->place);
 	stmt_bind_int(q, i++, v->participants);
-	bind_opt(q, i++, v->minutes);
-	bind_opt(q, i, v->note);
+	stmt_bind_text(q, i++, v->minutes);
+	stmt_bind_text(q, i, v->note);
 }
 
 int
@@ -743,13 +734,13 @@ opinion_create(struct store *st, const struct actor *a, int64_t dialogue_id,
 		else
 			stmt_bind_null(q, 6);
 		stmt_bind_text(q, 7, v.day);
-		bind_opt(q, 8, v.raised_by);
-		bind_opt(q, 9, v.place);
+		stmt_bind_text(q, 8, v.raised_by);
+		stmt_bind_text(q, 9, v.place);
 		stmt_bind_text(q, 10, v.content);
 		stmt_bind_text(q, 11, fold);
 		stmt_bind_text(q, 12, v.field);
 		stmt_bind_int(q, 13, v.hot_spot ? 1 : 0);
-		bind_opt(q, 14, v.reported_to);
+		stmt_bind_text(q, 14, v.reported_to);
 		rec_bind_creator(q, 15, a);
 		stmt_bind_int(q, 16, now);
 		stmt_bind_int(q, 17, now);
@@ -850,13 +841,13 @@ opinion_update(struct store *st, const struct actor *a, int64_t id,
 	if (rc == 0) {
 		stmt_bind_text(q, 1, v.channel);
 		stmt_bind_text(q, 2, v.day);
-		bind_opt(q, 3, v.raised_by);
-		bind_opt(q, 4, v.place);
+		stmt_bind_text(q, 3, v.raised_by);
+		stmt_bind_text(q, 4, v.place);
 		stmt_bind_text(q, 5, v.content);
 		stmt_bind_text(q, 6, fold);
 		stmt_bind_text(q, 7, v.field);
 		stmt_bind_int(q, 8, v.hot_spot ? 1 : 0);
-		bind_opt(q, 9, v.reported_to);
+		stmt_bind_text(q, 9, v.reported_to);
 		stmt_bind_int(q, 10, clock_now());
 		stmt_bind_int(q, 11, id);
 		rc = stmt_step_done(q, e);
@@ -980,13 +971,13 @@ opinion_respond(struct store *st, const struct actor *a, int64_t id,
 		done = strcmp(s, "answered") == 0 || strcmp(s, "closed") == 0;
 		stmt_bind_text(q, 1, s);
 		/* Closing keeps where it was forwarded and by when. */
-		bind_opt(q, 2, fwd ? rec_opt(in->forwarded_to) :
+		stmt_bind_text(q, 2, fwd ? rec_opt(in->forwarded_to) :
 		    strcmp(s, "closed") == 0 ? rec_member(before, "forwarded_to") :
 		    NULL);
-		bind_opt(q, 3, fwd ? in->due_day : strcmp(s, "closed") == 0 ?
+		stmt_bind_text(q, 3, fwd ? in->due_day : strcmp(s, "closed") == 0 ?
 		    rec_member(before, "due_day") : NULL);
-		bind_opt(q, 4, rec_opt(in->answer));
-		bind_opt(q, 5, done ? in->day : NULL);
+		stmt_bind_text(q, 4, rec_opt(in->answer));
+		stmt_bind_text(q, 5, done ? in->day : NULL);
 		stmt_bind_int(q, 6, clock_now());
 		stmt_bind_int(q, 7, id);
 		rc = stmt_step_done(q, e);

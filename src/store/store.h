@@ -95,8 +95,9 @@ int	store_commit(struct store *st, struct err *e);
 void	store_rollback(struct store *st);
 
 /* Prepared statements.  Indexes of binds are 1-based, of columns 0-based.
- * Text passed to bind_text is copied.  col_text returns NULL for SQL NULL;
- * the pointer is valid until the next step or finalize. */
+ * Text passed to bind_text is copied; a NULL text binds SQL NULL.  col_text
+ * returns NULL for SQL NULL; the pointer is valid until the next step or
+ * finalize. */
 int		 store_prepare(struct store *st, const char *sql,
 		    struct stmt **out, struct err *e);
 void		 stmt_bind_int(struct stmt *q, int idx, int64_t v);

@@ -146,15 +146,6 @@ day_or_null(struct fx *f)
 }
 
 static void
-bind_opt(struct stmt *q, int i, const char *s)
-{
-	if (s != NULL)
-		stmt_bind_text(q, i, s);
-	else
-		stmt_bind_null(q, i);
-}
-
-static void
 add_petitions(struct fx *f, int n)
 {
 	static const char *const cls[] = { "complaint", "denunciation",
@@ -199,9 +190,9 @@ add_petitions(struct fx *f, int n)
 			stmt_bind_null(q, 7);
 		stmt_bind_text(q, 8, days[rnd(f) % NDAYS]);
 		stmt_bind_text(q, 9, st);
-		bind_opt(q, 10, PICK(f, cls));
-		bind_opt(q, 11, PICK(f, fields));
-		bind_opt(q, 12, PICK(f, elig));
+		stmt_bind_text(q, 10, PICK(f, cls));
+		stmt_bind_text(q, 11, PICK(f, fields));
+		stmt_bind_text(q, 12, PICK(f, elig));
 		if (i > 0 && rnd(f) % 6 == 0)
 			stmt_bind_int(q, 13, first + 1 + (int64_t)(rnd(f) %
 			    (uint32_t)i));
@@ -209,11 +200,11 @@ add_petitions(struct fx *f, int n)
 			stmt_bind_null(q, 13);
 		stmt_bind_int(q, 14, rnd(f) % 4 == 0);
 		stmt_bind_int(q, 15, rnd(f) % 5 == 0);
-		bind_opt(q, 16, day_or_null(f));
-		bind_opt(q, 17, day_or_null(f));
-		bind_opt(q, 18, rnd(f) % 3 ? days[rnd(f) % NDAYS] :
+		stmt_bind_text(q, 16, day_or_null(f));
+		stmt_bind_text(q, 17, day_or_null(f));
+		stmt_bind_text(q, 18, rnd(f) % 3 ? days[rnd(f) % NDAYS] :
 		    "2999-01-01");
-		bind_opt(q, 19, day_or_null(f));
+		stmt_bind_text(q, 19, day_or_null(f));
 		if (rnd(f) % 3 == 0)
 			stmt_bind_null(q, 20);
 		else
@@ -250,7 +241,7 @@ add_opinions(struct fx *f, int n)
 		stmt_bind_text(q, 7, PICK(f, fields));
 		stmt_bind_text(q, 8, PICK(f, status));
 		stmt_bind_int(q, 9, rnd(f) % 4 == 0);
-		bind_opt(q, 10, rnd(f) % 2 ? day_or_null(f) : "2999-12-31");
+		stmt_bind_text(q, 10, rnd(f) % 2 ? day_or_null(f) : "2999-12-31");
 		assert_int_equal(stmt_step_done(q, &e), 0);
 	}
 }
